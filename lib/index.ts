@@ -1,0 +1,4 @@
+// kube-rx: every layer in one import (the facade, like the `kube` crate).
+// Prefer the subpaths (`kube-rx/core`, `kube-rx/client`, ...) to load only what you use.
+
+export * from './core/index.js';
