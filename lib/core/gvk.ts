@@ -59,8 +59,9 @@ export function parseGroupVersionResource(text: string): GroupVersionResource {
   } else {
     const [resource, version, ...group] = text.split('.');
     if (resource !== undefined && version !== undefined && /^[a-z0-9][-a-z0-9]*$/.test(resource) && VERSION.test(version)) {
+      // `pods.v1` is the core group; `pods.v1.` (an empty group after the dot) is not.
       const g = group.join('.');
-      if (g === '' || DNS_SUBDOMAIN.test(g)) return { group: g, version, resource };
+      if (group.length === 0 || DNS_SUBDOMAIN.test(g)) return { group: g, version, resource };
     }
   }
   throw new RequestBuildError(
