@@ -9,7 +9,7 @@ export interface PatchParams {
   readonly dryRun?: boolean;
   /** Take ownership of conflicting fields; server-side apply only. */
   readonly force?: boolean;
-  /** Required for server-side apply; at most 128 printable characters. */
+  /** Required for server-side apply; at most 128 bytes, printable characters only. */
   readonly fieldManager?: string;
   readonly fieldValidation?: FieldValidation;
 }
@@ -17,13 +17,14 @@ export interface PatchParams {
 /**
  * Checks patch params against the patch kind before any request exists.
  *
- * @throws {RequestBuildError} `InvalidParams` for apply without a field manager, `force`
- *   with a non-apply patch, a field manager over 128 characters, an unknown `fieldValidation`.
+ * @throws {RequestBuildError} `InvalidParams` for apply without a field manager (absent or
+ *   `''`), `force` with a non-apply patch, a field manager over 128 bytes or with a
+ *   non-printable character, an unknown `fieldValidation`.
  */
 export function validatePatchParams(params: PatchParams, patchType: PatchType): void {
   checkFieldManager('PatchParams.fieldManager', params.fieldManager);
   checkOneOf('PatchParams.fieldValidation', params.fieldValidation, ['Strict', 'Warn', 'Ignore']);
-  if (patchType === 'apply' && params.fieldManager === undefined) {
+  if (patchType === 'apply' && (params.fieldManager === undefined || params.fieldManager === '')) {
     throw new RequestBuildError('InvalidParams', 'PatchParams.fieldManager', 'is required for an apply patch');
   }
   if (params.force === true && patchType !== 'apply') {

@@ -8,7 +8,10 @@ export type FieldValidation = 'Strict' | 'Warn' | 'Ignore';
 export interface PostParams {
   /** Validate and admit the write but do not persist it (`dryRun=All`). */
   readonly dryRun?: boolean;
-  /** The manager that owns the written fields; at most 128 printable characters. */
+  /**
+   * The manager that owns the written fields; at most 128 bytes, printable characters only.
+   * `''` is the same as unset (the server then derives one from the user agent).
+   */
   readonly fieldManager?: string;
   /** Unknown-field handling; the server defaults to `Warn`. */
   readonly fieldValidation?: FieldValidation;
@@ -17,8 +20,8 @@ export interface PostParams {
 /**
  * Checks post params before any request exists.
  *
- * @throws {RequestBuildError} `InvalidParams` for a field manager over 128 characters or with
- *   non-printable characters, or an unknown `fieldValidation`.
+ * @throws {RequestBuildError} `InvalidParams` for a field manager over 128 bytes or with a
+ *   non-printable character, or an unknown `fieldValidation`.
  */
 export function validatePostParams(params: PostParams, type = 'PostParams'): void {
   checkFieldManager(`${type}.fieldManager`, params.fieldManager);
