@@ -21,7 +21,7 @@ export interface ListParams {
   readonly fieldSelector?: FieldSelectorInput;
   /** Server-side timeout of the call, in seconds; sent as `timeoutSeconds`. */
   readonly timeoutSeconds?: number;
-  /** Page size; the answer's `metadata.continue` fetches the next page. */
+  /** Page size; the answer's `metadata.continue` fetches the next page. `0` means no limit, as on the server. */
   readonly limit?: number;
   /** The `continue` token of the previous page. */
   readonly continueToken?: string;
@@ -34,12 +34,16 @@ export interface ListParams {
 /**
  * Checks list params as the API server would, before any request exists.
  *
- * @throws {RequestBuildError} `InvalidParams` naming the field, for: a non-positive `limit`, a
- *   negative `timeoutSeconds`, `resourceVersionMatch` without `resourceVersion` or with a
- *   continue token, `Exact` with `"0"`, or a specific `resourceVersion` with a continue token.
+ * The rules are the API server's (`ListOptions` validation and the list semantics table):
+ * `resourceVersionMatch` needs a `resourceVersion`, is forbidden with a continue token, and
+ * `Exact` is forbidden for `"0"`; a continue token may not be combined with a specific
+ * `resourceVersion` (`"0"` is tolerated, as the server does).
+ *
+ * @throws {RequestBuildError} `InvalidParams` naming the field, for: a negative or fractional
+ *   `limit` or `timeoutSeconds`, an unknown `resourceVersionMatch`, or a combination above.
  */
 export function validateListParams(params: ListParams, type = 'ListParams'): void {
-  checkInteger(`${type}.limit`, params.limit, 1);
+  checkInteger(`${type}.limit`, params.limit, 0);
   checkInteger(`${type}.timeoutSeconds`, params.timeoutSeconds, 0);
   checkOneOf(`${type}.resourceVersionMatch`, params.resourceVersionMatch, ['NotOlderThan', 'Exact']);
   const rv = params.resourceVersion;
