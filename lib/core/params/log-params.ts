@@ -23,11 +23,15 @@ export interface LogParams {
   readonly timestamps?: boolean;
 }
 
+/** `2024-05-01T10:00:00Z`, `2024-05-01T10:00:00.5+02:00`: what Go's `time.RFC3339` parser takes. */
+const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+
 /**
  * Checks log params before any request exists.
  *
  * @throws {RequestBuildError} `InvalidParams` for both `sinceSeconds` and `sinceTime`, a
- *   non-positive `sinceSeconds`/`limitBytes`, a negative `tailLines`, an unparsable `sinceTime`.
+ *   non-positive `sinceSeconds`/`limitBytes`, a negative `tailLines`, a `sinceTime` string that
+ *   is not RFC 3339 (`2024-05-01T10:00:00Z`) or an invalid `Date`.
  */
 export function validateLogParams(params: LogParams): void {
   checkInteger('LogParams.limitBytes', params.limitBytes, 1);
@@ -36,8 +40,9 @@ export function validateLogParams(params: LogParams): void {
   if (params.sinceSeconds !== undefined && params.sinceTime !== undefined) {
     throw new RequestBuildError('InvalidParams', 'LogParams.sinceTime', 'may not be combined with sinceSeconds');
   }
-  if (params.sinceTime !== undefined && Number.isNaN(new Date(params.sinceTime).getTime())) {
-    throw new RequestBuildError('InvalidParams', 'LogParams.sinceTime', `${JSON.stringify(String(params.sinceTime))} is not a time`);
+  const since = params.sinceTime;
+  if (since !== undefined && ((typeof since === 'string' && !RFC3339.test(since)) || Number.isNaN(new Date(since).getTime()))) {
+    throw new RequestBuildError('InvalidParams', 'LogParams.sinceTime', `${JSON.stringify(String(since))} is not an RFC 3339 time`);
   }
 }
 
