@@ -31,8 +31,10 @@ type Query = [string, string][];
  * no I/O: every method returns an {@link HttpRequest} or throws a {@link RequestBuildError}
  * that names the bad input, so a request that the server would refuse is never sent.
  *
- * URLs are canonical (see `requestUrl`), content types exact per patch kind, and
- * `DeleteOptions` travel in the body.
+ * URLs are canonical (see `requestUrl`): names are percent-encoded in the path, and
+ * parameters that mean "unset" on the server (`''` resourceVersion, continue token, field
+ * manager or selector; `limit: 0`) are left out of the query. Content types are exact per
+ * patch kind, and `DeleteOptions` travel in the body.
  *
  * ## Example
  * ```ts
@@ -131,6 +133,9 @@ export class RequestBuilder {
   /**
    * `PUT {collection}/{name}`: replaces the whole object; `metadata.resourceVersion` in the
    * body makes it conditional (409 Conflict if stale).
+   *
+   * @throws {RequestBuildError} `InvalidBody` when `metadata.name` is missing or is not `name`,
+   *   or `metadata.namespace` contradicts the builder's (the server answers 400 to both).
    */
   replace(name: string, object: KubeObject, params: PostParams = {}): HttpRequest {
     validatePostParams(params);
@@ -263,7 +268,7 @@ export class RequestBuilder {
     const query: Query = [];
     if (params.dryRun === true) query.push(['dryRun', 'All']);
     if (params.force === true) query.push(['force', 'true']);
-    if (params.fieldManager !== undefined) query.push(['fieldManager', params.fieldManager]);
+    if (params.fieldManager !== undefined && params.fieldManager !== '') query.push(['fieldManager', params.fieldManager]);
     if (params.fieldValidation !== undefined) query.push(['fieldValidation', params.fieldValidation]);
     return this.#request('PATCH', path, query, { accept, 'content-type': patchContentType(patch) }, body);
   }
@@ -273,7 +278,7 @@ export class RequestBuilder {
     if (this.resource.namespaced && this.namespace === undefined) {
       throw new RequestBuildError('InvalidNamespace', 'namespace', `${this.resource.plural} are namespaced: ${verb} needs a namespace (use a namespaced Api)`);
     }
-    return `${this.collectionPath()}/${name}`;
+    return `${this.collectionPath()}/${encodePathSegment(name)}`;
   }
 
   #subresourcePath(name: string, subresource: SubresourceName): string {
@@ -285,8 +290,9 @@ export class RequestBuilder {
 
   #checkBodyIdentity(name: string, object: KubeObject): void {
     const meta = checkBody(object).metadata;
-    if (meta?.name !== undefined && meta.name !== name) {
-      throw new RequestBuildError('InvalidBody', 'metadata.name', `${JSON.stringify(meta.name)} does not match the name in the request, ${JSON.stringify(name)}`);
+    if (meta?.name !== name) {
+      const given = meta?.name === undefined ? 'is missing' : `${JSON.stringify(meta.name)} does not match`;
+      throw new RequestBuildError('InvalidBody', 'metadata.name', `${given}: it must be the name in the request, ${JSON.stringify(name)}`);
     }
     if (meta?.namespace !== undefined && this.namespace !== undefined && meta.namespace !== this.namespace) {
       throw new RequestBuildError('InvalidBody', 'metadata.namespace', `${JSON.stringify(meta.namespace)} does not match the request namespace ${JSON.stringify(this.namespace)}`);
@@ -302,6 +308,15 @@ function checkName(name: string): void {
   if (typeof name !== 'string' || name === '' || name === '.' || name === '..' || /[/%]/.test(name)) {
     throw new RequestBuildError('InvalidName', 'name', `${JSON.stringify(name)} is not a valid object name: it must be non-empty and contain no "/" or "%"`);
   }
+}
+
+/**
+ * Percent-encodes an object name for a path segment. Names never hold `/` or `%` (checked
+ * before), but some kinds allow spaces, `?` or `#`; `:` and `@` stay as they are, as in
+ * client-go's URLs (`clusterroles/system:controller:job-controller`).
+ */
+function encodePathSegment(name: string): string {
+  return encodeURIComponent(name).replace(/%3A/gi, ':').replace(/%40/gi, '@');
 }
 
 function checkNamespace(namespace: string): void {
@@ -322,7 +337,7 @@ function jsonBodyHeaders(): Record<string, string> {
 }
 
 function getQuery(params: GetParams): Query {
-  return params.resourceVersion === undefined ? [] : [['resourceVersion', params.resourceVersion]];
+  return params.resourceVersion === undefined || params.resourceVersion === '' ? [] : [['resourceVersion', params.resourceVersion]];
 }
 
 function selectorQuery(params: Pick<ListParams, 'labelSelector' | 'fieldSelector'>, query: Query): void {
@@ -341,9 +356,9 @@ function listQuery(params: ListParams): Query {
   const query: Query = [];
   selectorQuery(params, query);
   if (params.timeoutSeconds !== undefined) query.push(['timeoutSeconds', String(params.timeoutSeconds)]);
-  if (params.limit !== undefined) query.push(['limit', String(params.limit)]);
+  if (params.limit !== undefined && params.limit !== 0) query.push(['limit', String(params.limit)]);
   if (params.continueToken !== undefined && params.continueToken !== '') query.push(['continue', params.continueToken]);
-  if (params.resourceVersion !== undefined) query.push(['resourceVersion', params.resourceVersion]);
+  if (params.resourceVersion !== undefined && params.resourceVersion !== '') query.push(['resourceVersion', params.resourceVersion]);
   if (params.resourceVersionMatch !== undefined) query.push(['resourceVersionMatch', params.resourceVersionMatch]);
   return query;
 }
@@ -357,14 +372,14 @@ function watchQuery(params: WatchParams, resourceVersion: string | undefined): Q
   if (params.sendInitialEvents === true) {
     query.push(['sendInitialEvents', 'true'], ['resourceVersionMatch', 'NotOlderThan']);
   }
-  if (resourceVersion !== undefined) query.push(['resourceVersion', resourceVersion]);
+  if (resourceVersion !== undefined && resourceVersion !== '') query.push(['resourceVersion', resourceVersion]);
   return query;
 }
 
 function postQuery(params: PostParams): Query {
   const query: Query = [];
   if (params.dryRun === true) query.push(['dryRun', 'All']);
-  if (params.fieldManager !== undefined) query.push(['fieldManager', params.fieldManager]);
+  if (params.fieldManager !== undefined && params.fieldManager !== '') query.push(['fieldManager', params.fieldManager]);
   if (params.fieldValidation !== undefined) query.push(['fieldValidation', params.fieldValidation]);
   return query;
 }
