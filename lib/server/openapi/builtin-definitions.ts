@@ -1,0 +1,113 @@
+// The built-in kinds' object shapes and field documentation, decoded once from the generated table.
+import type { GroupVersionKind } from '../../core/index.js';
+import { BUILTIN_DEFINITIONS_JSON } from './builtin-definitions-data.js';
+
+/**
+ * The declared type of a field of a built-in kind. `ref` names another definition by its
+ * OpenAPI name (`io.k8s.api.core.v1.Container`); `any` is free-form JSON (RawExtension,
+ * apiextensions JSON); `date-time` is a `metav1.Time`/`MicroTime`; `quantity` a resource
+ * quantity (a string or a number on the wire).
+ */
+export type FieldType =
+  | { readonly kind: 'string' | 'integer' | 'number' | 'boolean' | 'int-or-string' | 'any' | 'date-time' | 'quantity' }
+  | { readonly kind: 'ref'; readonly name: string }
+  | { readonly kind: 'array'; readonly items: FieldType }
+  | { readonly kind: 'map'; readonly values: FieldType };
+
+/** One field of a {@link TypeDefinition}. */
+export interface FieldDefinition {
+  readonly type: FieldType;
+  /** The field's documentation from the Kubernetes API (what `kubectl explain` prints). */
+  readonly description: string;
+  /** True when the Go field has no `omitempty` (kubernetes-types declares it non-optional). */
+  readonly required: boolean;
+}
+
+/** A named built-in type: a struct with fields, or a scalar alias (`Quantity`, `Time`). */
+export interface TypeDefinition {
+  /** The OpenAPI name, e.g. `io.k8s.api.apps.v1.DeploymentSpec`. */
+  readonly name: string;
+  readonly description: string;
+  /** The fields of a struct, in declaration (alphabetical) order; absent for a scalar. */
+  readonly fields: ReadonlyMap<string, FieldDefinition> | undefined;
+  /** The type of a scalar alias; absent for a struct. */
+  readonly scalar: FieldType | undefined;
+}
+
+type RawField = [string, string, 0 | 1];
+type RawDefinition = [string, Record<string, RawField> | string];
+
+let decoded: { kinds: Map<string, string>; definitions: Map<string, TypeDefinition> } | undefined;
+
+function decodeType(code: string): FieldType {
+  if (code.startsWith('[]')) return { kind: 'array', items: decodeType(code.slice(2)) };
+  if (code.startsWith('{}')) return { kind: 'map', values: decodeType(code.slice(2)) };
+  if (code.startsWith('#')) return { kind: 'ref', name: code.slice(1) };
+  switch (code) {
+    case 's':
+      return { kind: 'string' };
+    case 'i':
+      return { kind: 'integer' };
+    case 'n':
+      return { kind: 'number' };
+    case 'b':
+      return { kind: 'boolean' };
+    case 'ios':
+      return { kind: 'int-or-string' };
+    case 'date-time':
+      return { kind: 'date-time' };
+    case 'quantity':
+      return { kind: 'quantity' };
+    default:
+      return { kind: 'any' };
+  }
+}
+
+function table(): { kinds: Map<string, string>; definitions: Map<string, TypeDefinition> } {
+  if (decoded !== undefined) return decoded;
+  const raw = JSON.parse(BUILTIN_DEFINITIONS_JSON) as { kinds: Record<string, string>; definitions: Record<string, RawDefinition> };
+  const definitions = new Map<string, TypeDefinition>();
+  for (const [name, [description, body]] of Object.entries(raw.definitions)) {
+    if (typeof body === 'string') {
+      definitions.set(name, { name, description, fields: undefined, scalar: decodeType(body) });
+    } else {
+      const fields = new Map<string, FieldDefinition>();
+      for (const [field, [code, doc, required]] of Object.entries(body)) {
+        fields.set(field, { type: decodeType(code), description: doc, required: required === 1 });
+      }
+      definitions.set(name, { name, description, fields, scalar: undefined });
+    }
+  }
+  decoded = { kinds: new Map(Object.entries(raw.kinds)), definitions };
+  return decoded;
+}
+
+/**
+ * The definition of a built-in type by OpenAPI name, or `undefined`.
+ *
+ * ## Example
+ * ```ts
+ * builtinDefinition('io.k8s.api.core.v1.Container')?.fields?.get('image')?.description;
+ * ```
+ */
+export function builtinDefinition(name: string): TypeDefinition | undefined {
+  return table().definitions.get(name);
+}
+
+/** Every built-in definition, keyed by OpenAPI name. */
+export function builtinDefinitions(): ReadonlyMap<string, TypeDefinition> {
+  return table().definitions;
+}
+
+/**
+ * The OpenAPI name of a built-in kind's root type (`{group:'apps', version:'v1', kind:'Deployment'}`
+ * → `io.k8s.api.apps.v1.Deployment`), or `undefined` for kinds that core's table does not list.
+ */
+export function builtinKindDefinitionName(gvk: GroupVersionKind): string | undefined {
+  return table().kinds.get(`${gvk.group}/${gvk.version}/${gvk.kind}`);
+}
+
+/** Every built-in kind with its root type's OpenAPI name. */
+export function builtinKinds(): ReadonlyMap<string, string> {
+  return table().kinds;
+}

@@ -1,0 +1,73 @@
+// JSON Patch (RFC 6902), as the API server applies `application/json-patch+json`.
+import jsonPatch from 'fast-json-patch';
+import { isJsonObject } from './json-value.js';
+import { PatchError } from './patch-error.js';
+
+/** The most operations one JSON Patch may carry (kube-apiserver's `maxJSONPatchOperations`). */
+export const MAX_JSON_PATCH_OPERATIONS = 10000;
+
+const OPS = new Set(['add', 'remove', 'replace', 'move', 'copy', 'test']);
+
+/**
+ * Applies a JSON Patch (RFC 6902: `add`, `remove`, `replace`, `move`, `copy`, `test`) to `target`
+ * and returns the result. Operations apply in order; the first failure aborts the whole patch.
+ *
+ * Failures map to what kube-apiserver answers:
+ * - the patch is not a JSON array of objects (it cannot be decoded) → `MalformedPatch` (400);
+ * - more than {@link MAX_JSON_PATCH_OPERATIONS} operations → `TooManyOperations` (413,
+ *   `Request entity too large: The allowed maximum operations in a JSON patch is 10000, got N`);
+ * - anything that fails while applying — a `test` whose value differs, a `remove`/`replace`/`test`
+ *   of a missing path, an array index out of range, an unknown `op`, a missing `path`/`value`/`from`
+ *   (Go's json-patch only finds those when applying) → `PatchFailed` (422 with the generic body).
+ *
+ * ## Example
+ * ```ts
+ * applyJsonPatch({ metadata: { finalizers: ['a', 'b'] } }, [
+ *   { op: 'test', path: '/metadata/finalizers/0', value: 'a' },
+ *   { op: 'remove', path: '/metadata/finalizers/0' },
+ * ]);
+ * // → { metadata: { finalizers: ['b'] } }
+ * ```
+ *
+ * ## Guarantees
+ * Never mutates `target` or `operations`; refuses to write `__proto__`/`constructor.prototype`.
+ *
+ * @throws {PatchError} `MalformedPatch`, `TooManyOperations` or `PatchFailed` as above.
+ */
+export function applyJsonPatch(target: unknown, operations: unknown): unknown {
+  if (!Array.isArray(operations)) {
+    throw new PatchError('MalformedPatch', `json patch must be an array of operations, got ${describe(operations)}`);
+  }
+  if (operations.length > MAX_JSON_PATCH_OPERATIONS) {
+    throw new PatchError(
+      'TooManyOperations',
+      `Request entity too large: The allowed maximum operations in a JSON patch is ${MAX_JSON_PATCH_OPERATIONS}, got ${operations.length}`,
+    );
+  }
+  operations.forEach((operation: unknown, index) => {
+    if (!isJsonObject(operation)) {
+      throw new PatchError('MalformedPatch', `json patch operation ${index} must be an object, got ${describe(operation)}`);
+    }
+  });
+  let document = jsonPatch.deepClone(target) as unknown;
+  operations.forEach((operation: Record<string, unknown>, index) => {
+    const { op, path } = operation;
+    if (typeof op !== 'string' || !OPS.has(op)) {
+      throw new PatchError('PatchFailed', `json patch operation ${index}: unexpected op ${JSON.stringify(op ?? null)}`);
+    }
+    if (typeof path !== 'string') throw new PatchError('PatchFailed', `json patch operation ${index} (${op}): missing path`);
+    try {
+      document = jsonPatch.applyOperation(document, operation as unknown as jsonPatch.Operation, true, true, true, index).newDocument;
+    } catch (error) {
+      const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      throw new PatchError('PatchFailed', `json patch operation ${index} (${op} ${path}): ${detail?.toLowerCase() ?? 'failed'}`, { cause: error });
+    }
+  });
+  return document;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
