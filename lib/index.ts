@@ -2,3 +2,4 @@
 // Prefer the subpaths (`kube-rx/core`, `kube-rx/client`, ...) to load only what you use.
 
 export * from './core/index.js';
+export * from './runtime/index.js';

@@ -1,0 +1,31 @@
+// reflect(): keeps a store in step with a watcher stream, passing the events on.
+import { tap, type MonoTypeOperatorFunction } from 'rxjs';
+import type { WatcherEvent } from '../watcher/watcher-event.js';
+import type { StoreWriter } from './store.js';
+
+/**
+ * Applies every watcher event to a store, then re-emits it unchanged.
+ *
+ * ```text
+ * source:  --A--D--R--|      A = Applied(a)  D = Deleted(a)  R = Restarted([b])
+ * reflect: --A--D--R--|      store after each: {a}  {}  {b}
+ * ```
+ *
+ * The store is updated *before* downstream sees the event, so a subscriber reading the
+ * store on an event sees that event applied. If the source errors before the store was
+ * ready, the store's `ready()` rejects with that error.
+ *
+ * ## Example
+ * ```ts
+ * const { reader, writer } = createStore<Pod>();
+ * watcher(pods).pipe(reflect(writer), appliedObjects()).subscribe((pod) => console.log(reader.size));
+ * ```
+ *
+ * Give each writer to one reflector only: a `Restarted` replaces the whole store.
+ */
+export function reflect<K>(writer: StoreWriter<K>): MonoTypeOperatorFunction<WatcherEvent<K>> {
+  return tap({
+    next: (event) => writer.apply(event),
+    error: (error: unknown) => writer.abandon(error),
+  });
+}

@@ -1,0 +1,52 @@
+// Why a watcher failed: the phase that failed and the resource it was watching.
+import { KubeError } from '../../core/errors/kube-error.js';
+
+/**
+ * The phase of a watcher that failed (kube-rs `watcher::Error` variants):
+ * - `InitialListFailed`: a page of the initial list (or relist) failed.
+ * - `WatchStartFailed`: the watch request was refused before any event (HTTP error, connect error).
+ * - `WatchError`: the server sent an in-band `ERROR` event (other than 410, which relists).
+ * - `WatchFailed`: an open watch stream broke (transport or decoding error).
+ * - `NoResourceVersion`: a list or event carried no resourceVersion to resume from.
+ * - `Forbidden`: a 401 or 403: the credentials or RBAC do not allow list/watch.
+ */
+export type WatcherErrorReason =
+  | 'InitialListFailed'
+  | 'WatchStartFailed'
+  | 'WatchError'
+  | 'WatchFailed'
+  | 'NoResourceVersion'
+  | 'Forbidden';
+
+/**
+ * A watcher could not do its job. Reported through `WatcherConfig.onError` every time it
+ * happens (the watcher then backs off and retries), and emitted as the stream's error when
+ * retries are disabled or given up, or (by default) when access is forbidden.
+ *
+ * `resource` names what was being watched (`pods in namespace "default"`), so that a
+ * controller with several watches tells you which one failed (kube-rs #640).
+ */
+export class WatcherError extends KubeError<WatcherErrorReason> {
+  override name = 'WatcherError' as const;
+  readonly resource: string;
+
+  constructor(reason: WatcherErrorReason, resource: string, options?: ErrorOptions) {
+    const cause = options?.cause instanceof Error ? `: ${options.cause.message}` : '';
+    super(reason, `watch of ${resource}: ${DESCRIPTIONS[reason]}${cause}`, options);
+    this.resource = resource;
+  }
+}
+
+const DESCRIPTIONS: Readonly<Record<WatcherErrorReason, string>> = {
+  InitialListFailed: 'the initial list failed',
+  WatchStartFailed: 'the watch could not be started',
+  WatchError: 'the server reported an error on the watch stream',
+  WatchFailed: 'the watch stream failed',
+  NoResourceVersion: 'the server answered without a resourceVersion',
+  Forbidden: 'access was refused (check the credentials and RBAC for list and watch)',
+};
+
+/** `instanceof WatcherError` that also holds across two copies of this package. */
+export function isWatcherError(error: unknown): error is WatcherError {
+  return error instanceof WatcherError || (error as { name?: unknown } | null)?.name === 'WatcherError';
+}
