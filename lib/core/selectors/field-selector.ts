@@ -14,7 +14,8 @@ export type FieldSelector = readonly FieldRequirement[];
 
 /**
  * Parses the API's field selector syntax: comma-separated `field=value`, `field==value` or
- * `field!=value`, where `\`, `,` and `=` inside values are escaped with a backslash.
+ * `field!=value`, where `\`, `,` and `=` inside values are escaped with a backslash. Empty
+ * terms are skipped, as `k8s.io/apimachinery/pkg/fields` does.
  *
  * @throws {SelectorError} `InvalidFieldSelector`.
  */
@@ -25,6 +26,7 @@ export function parseFieldSelector(text: string): FieldSelector {
   for (const term of splitUnescaped(text, ',')) {
     const position = start;
     start += term.length + 1;
+    if (term === '') continue; // `a=b,,c=d` and a trailing comma: apimachinery skips empty terms
     const match = /^([^=!\s]+)\s*(==|!=|=)(.*)$/s.exec(term.trim());
     if (match === null || match[1] === undefined || match[2] === undefined || match[3] === undefined) {
       throw new SelectorError('InvalidFieldSelector', text, `expected field=value, field==value or field!=value in ${JSON.stringify(term)}`, position);
