@@ -99,6 +99,9 @@ export function failureStatus(code: number, reason: StatusReason, message: strin
  * synthesized failure that keeps the HTTP code and the body's text (a plain-text
  * `404 page not found` or `Too many requests` is real) with an unknown reason, so that
  * code-based checks such as {@link ApiError.isNotFound} still work.
+ *
+ * `retryAfterSeconds` (from a `Retry-After` header) lands in `details.retryAfterSeconds`
+ * unless the Status body already has one.
  */
 export function statusFromResponse(httpCode: number, body: string, retryAfterSeconds?: number): Status {
   const text = body.trim();
@@ -107,7 +110,11 @@ export function statusFromResponse(httpCode: number, body: string, retryAfterSec
       const parsed: unknown = JSON.parse(text);
       if (isStatus(parsed)) {
         const code = typeof parsed.code === 'number' && parsed.code > 0 ? parsed.code : httpCode;
-        return { ...parsed, metadata: parsed.metadata ?? {}, code };
+        const status: Status = { ...parsed, metadata: parsed.metadata ?? {}, code };
+        if (retryAfterSeconds !== undefined && status.details?.retryAfterSeconds === undefined) {
+          status.details = { ...status.details, retryAfterSeconds };
+        }
+        return status;
       }
     } catch {
       // not JSON after all: fall through to the synthesized status
