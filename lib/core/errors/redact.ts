@@ -3,8 +3,9 @@
 const PATTERNS: readonly (readonly [RegExp, string])[] = [
   // Authorization headers and bearer tokens, wherever they appear.
   [/\b(Bearer|Basic)\s+[A-Za-z0-9\-._~+/=]+/gi, '$1 [redacted]'],
-  // PEM private keys (client-key-data decoded, exec plugin output, ...).
-  [/-----BEGIN ([A-Z ]*)PRIVATE KEY-----[\s\S]*?-----END \1PRIVATE KEY-----/g, '[redacted private key]'],
+  // PEM private keys (client-key-data decoded, exec plugin output, ...); one cut off before
+  // its END line (a truncated body) is removed to the end of the text.
+  [/-----BEGIN ([A-Z ]*)PRIVATE KEY-----[\s\S]*?(?:-----END \1PRIVATE KEY-----|$)/g, '[redacted private key]'],
   // key: value or key=value pairs whose key names a secret (YAML, JSON, query strings).
   [
     /("?(?:token|password|passwd|secret|client-key-data|client-certificate-data|access[-_]token|id[-_]token|refresh[-_]token)"?\s*[:=]\s*)("[^"]*"|'[^']*'|[^\s,&}]+)/gi,
