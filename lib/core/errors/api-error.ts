@@ -1,6 +1,7 @@
 // Raised when the API server refuses a request; carries the server's Status.
 import { STATUS_REASONS, type Status, type StatusReason } from '../status.js';
 import { KubeError } from './kube-error.js';
+import { redact } from './redact.js';
 
 /** What the failing request was, for messages; never includes headers or bodies. */
 export interface ApiErrorRequest {
@@ -10,7 +11,9 @@ export interface ApiErrorRequest {
 
 /**
  * The API server answered with a non-2xx status, or a watch stream carried an `ERROR`
- * event. `status` is the server's `Status` (or one synthesized from a non-Status body).
+ * event. `status` is the server's `Status` (or one synthesized from a non-Status body), with
+ * its `message` and cause messages passed through {@link redact} like the error's own
+ * message, so that logging the error never prints a credential the server echoed.
  *
  * The `isX()` helpers follow client-go's `k8s.io/apimachinery/pkg/api/errors`: they match
  * the Status `reason`, and when the reason is missing or unknown they fall back to the HTTP
@@ -28,7 +31,7 @@ export interface ApiErrorRequest {
  */
 export class ApiError extends KubeError<StatusReason | 'Unknown'> {
   override name = 'ApiError' as const;
-  /** The server's answer. */
+  /** The server's answer (messages redacted). */
   readonly status: Status;
   /** The request that failed, when known. */
   readonly request: ApiErrorRequest | undefined;
@@ -39,7 +42,7 @@ export class ApiError extends KubeError<StatusReason | 'Unknown'> {
     const where = request === undefined ? '' : ` (${request.method} ${request.path})`;
     const text = status.message ?? status.reason ?? 'unknown error';
     super(reason === '' ? 'Unknown' : reason, `${text}: ${code}${reason === '' ? '' : ` ${reason}`}${where}`, options);
-    this.status = status;
+    this.status = redactStatus(status);
     this.request = request;
   }
 
@@ -114,6 +117,16 @@ export class ApiError extends KubeError<StatusReason | 'Unknown'> {
     if (this.status.reason === reason) return true;
     return knownReason(this.status.reason) === '' && this.code === code;
   }
+}
+
+function redactStatus(status: Status): Status {
+  const out: Status = { ...status };
+  if (status.message !== undefined) out.message = redact(status.message);
+  const causes = status.details?.causes;
+  if (causes !== undefined) {
+    out.details = { ...status.details, causes: causes.map((c) => (c.message === undefined ? { ...c } : { ...c, message: redact(c.message) })) };
+  }
+  return out;
 }
 
 function knownReason(reason: string | undefined): StatusReason {
