@@ -6,9 +6,10 @@ const PATTERNS: readonly (readonly [RegExp, string])[] = [
   // PEM private keys (client-key-data decoded, exec plugin output, ...); one cut off before
   // its END line (a truncated body) is removed to the end of the text.
   [/-----BEGIN ([A-Z ]*)PRIVATE KEY-----[\s\S]*?(?:-----END \1PRIVATE KEY-----|$)/g, '[redacted private key]'],
-  // key: value or key=value pairs whose key names a secret (YAML, JSON, query strings).
+  // key: value or key=value pairs whose key names a secret (YAML, JSON, query strings), also
+  // inside JSON that was itself quoted (`\"token\":\"x\"`, as JSON.stringify of a body prints).
   [
-    /("?(?:token|password|passwd|secret|client-key-data|client-certificate-data|access[-_]token|id[-_]token|refresh[-_]token)"?\s*[:=]\s*)("[^"]*"|'[^']*'|[^\s,&}]+)/gi,
+    /((?:\\?")?(?:token|password|passwd|secret|client-key-data|client-certificate-data|access[-_]token|id[-_]token|refresh[-_]token)(?:\\?")?\s*[:=]\s*)(\\"[\s\S]*?\\"(?=[\s,}\]]|$)|"(?:[^"\\]|\\.)*"|'[^']*'|[^\s,&}]+)/gi,
     '$1[redacted]',
   ],
   // user:password@ in URLs.

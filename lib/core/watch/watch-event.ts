@@ -1,5 +1,6 @@
 // The watch protocol's wire events, and decoding one line of a watch stream.
 import { KubeError } from '../errors/kube-error.js';
+import { redact } from '../errors/redact.js';
 import type { KubeObject } from '../object.js';
 import { isStatus, type Status } from '../status.js';
 
@@ -27,7 +28,7 @@ export type WatchEvent<K> =
 /** Why a watch line could not be decoded. */
 export type WatchDecodeErrorReason = 'InvalidJson' | 'InvalidEvent';
 
-/** A line of a watch stream is not a watch event. `line` holds its first 200 characters. */
+/** A line of a watch stream is not a watch event. `line` holds its first 200 characters, redacted. */
 export class WatchDecodeError extends KubeError<WatchDecodeErrorReason> {
   override name = 'WatchDecodeError' as const;
   readonly line: string;
@@ -35,7 +36,7 @@ export class WatchDecodeError extends KubeError<WatchDecodeErrorReason> {
   constructor(reason: WatchDecodeErrorReason, line: string, detail: string, options?: ErrorOptions) {
     const excerpt = line.length > 200 ? `${line.slice(0, 200)}...` : line;
     super(reason, `watch event ${JSON.stringify(excerpt)}: ${detail}`, options);
-    this.line = excerpt;
+    this.line = redact(excerpt);
   }
 }
 

@@ -12,6 +12,7 @@ describe('redact', () => {
     ['a YAML token', 'token: abc123', 'abc123'],
     ['a JSON password', '{"username":"admin","password":"x"}', '"x"'],
     ['a JSON token with spaces', '{ "token" : "s3cr3t value" }', 's3cr3t'],
+    ['a JSON password holding an escaped quote', '{"password":"a\\"b-c","user":"x"}', 'b-c'],
     ['a query-string access token', '/callback?access_token=zz9&state=1', 'zz9'],
     ['an id-token', 'id-token: eyJraWQ', 'eyJraWQ'],
     ['a refresh_token', 'refresh_token=rrr', 'rrr'],
@@ -23,6 +24,8 @@ describe('redact', () => {
     ['an RSA private key', `-----BEGIN RSA PRIVATE KEY-----\n${KEY_BODY}\n-----END RSA PRIVATE KEY-----`, KEY_BODY],
     ['an EC private key', `-----BEGIN EC PRIVATE KEY-----\n${KEY_BODY}\n-----END EC PRIVATE KEY-----`, KEY_BODY],
     ['a private key cut off before its end line', `body: -----BEGIN PRIVATE KEY-----\n${KEY_BODY}`, KEY_BODY],
+    ['a JSON token inside quoted JSON', `line ${JSON.stringify('{"kind":"Secret","stringData":{"token":"tok-123"}}')}`, 'tok-123'],
+    ['a JSON password with escapes inside quoted JSON', JSON.stringify('{"password":"a\\"b-c"}'), 'b-c'],
   ];
 
   for (const [name, text, secret] of cases) {
