@@ -1,6 +1,5 @@
 // A reference to one object: its identity key (for stores and queues) and a display form.
 import { KubeError } from './errors/kube-error.js';
-import { parseGroupVersion } from './gvk.js';
 import type { KubeObject } from './object.js';
 import type { ResourceType } from './resource-type.js';
 
@@ -56,10 +55,13 @@ export function objectRefKey(ref: Pick<ObjectRef, 'apiVersion' | 'kind' | 'names
 
 /**
  * The human form kube-rs prints: `Kind.version.group/name.namespace`, e.g.
- * `Deployment.v1.apps/web.default` or `Node.v1./node-1`.
+ * `Deployment.v1.apps/web.default` or `Node.v1./node-1`. Meant for logs and messages, so it
+ * never throws: a malformed `apiVersion` is split at its first `/` as it is.
  */
 export function formatObjectRef(ref: ObjectRef): string {
-  const { group, version } = parseGroupVersion(ref.apiVersion);
+  const slash = ref.apiVersion.indexOf('/');
+  const group = slash === -1 ? '' : ref.apiVersion.slice(0, slash);
+  const version = slash === -1 ? ref.apiVersion : ref.apiVersion.slice(slash + 1);
   const ns = ref.namespace === undefined ? '' : `.${ref.namespace}`;
   return `${ref.kind}.${version}.${group}/${ref.name}${ns}`;
 }
