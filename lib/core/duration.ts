@@ -11,6 +11,7 @@ const UNIT_NANOS: Readonly<Record<string, bigint>> = {
   m: 60_000_000_000n,
   h: 3_600_000_000_000n,
 };
+/** Go's `Duration` is an int64 of nanoseconds: [-2^63, 2^63 - 1]. */
 const MAX_NANOS = 2n ** 63n - 1n;
 
 /**
@@ -37,6 +38,7 @@ export function parseDurationNanos(text: string): bigint {
   }
   if (rest === '0') return 0n;
   if (rest === '') fail('is empty');
+  const limit = negative ? MAX_NANOS + 1n : MAX_NANOS;
   let total = 0n;
   while (rest !== '') {
     const match = /^(\d*)(?:\.(\d*))?([^\d.]+)/.exec(rest);
@@ -48,7 +50,7 @@ export function parseDurationNanos(text: string): bigint {
     let value = BigInt(intPart === '' ? '0' : intPart) * scale;
     if (fracPart !== '') value += (BigInt(fracPart) * scale) / 10n ** BigInt(fracPart.length);
     total += value;
-    if (total > MAX_NANOS) fail('is out of range');
+    if (total > limit) fail('is out of range');
     rest = rest.slice(whole.length);
   }
   return negative ? -total : total;
