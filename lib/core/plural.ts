@@ -1,4 +1,4 @@
-// Derives the URL plural of a kind the way Kubernetes code generators and kubectl do.
+// Derives the URL plural of a kind the way kube-rs (and, for built-in kinds, Kubernetes' code generators) do.
 
 /** Kinds whose plural the regular rules get wrong. Keys are lowercase kinds. */
 const IRREGULAR: Readonly<Record<string, string>> = {
@@ -23,9 +23,10 @@ const VOWELS = new Set(['a', 'e', 'i', 'o', 'u']);
  * The lowercase plural of a kind: `Pod` → `pods`, `Ingress` → `ingresses`,
  * `NetworkPolicy` → `networkpolicies`, `Endpoints` → `endpoints`.
  *
- * Rules (gengo's and kube-rs's): a few irregular words first; then `-s`, `-x`, `-z`, `-ch`,
- * `-sh` take `-es`; consonant + `-y` becomes `-ies`; everything else takes `-s`.
- * Custom resources should state their plural when it is not regular.
+ * Rules (kube-rs's `to_plural`, which gives every built-in kind its real plural): a few
+ * irregular words first; then `-s`, `-x`, `-z`, `-ch`, `-sh` take `-es`; consonant + `-y`
+ * becomes `-ies` (`Gateway` → `gateways`, unlike apimachinery's `UnsafeGuessKindToResource`);
+ * everything else takes `-s`. Custom resources should state their plural when it is not regular.
  */
 export function pluralize(kind: string): string {
   const word = kind.toLowerCase();
