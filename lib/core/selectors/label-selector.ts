@@ -198,10 +198,12 @@ export function toLabelSelector(
 ): LabelSelector {
   if (typeof selector === 'string') return parseLabelSelector(selector);
   if (Array.isArray(selector)) return validated(selector as LabelSelector);
+  // The struct has only matchLabels/matchExpressions, and neither holds a string (a label map
+  // could, in theory, have a label named matchLabels).
   const struct = selector as LabelSelectorStruct & Record<string, unknown>;
+  const entries = Object.entries(struct);
   const isStruct =
-    Object.keys(struct).every((k) => k === 'matchLabels' || k === 'matchExpressions') &&
-    (struct.matchLabels !== undefined || struct.matchExpressions !== undefined);
+    entries.length > 0 && entries.every(([k, v]) => (k === 'matchLabels' || k === 'matchExpressions') && typeof v !== 'string');
   if (!isStruct) {
     return validated(
       Object.entries(selector as Record<string, string>).map(([key, value]) => ({ key, operator: 'Equals', values: [value] })),

@@ -169,6 +169,7 @@ describe('toLabelSelector', () => {
   });
 
   it('should convert a plain map, even one with a label named like a struct field', () => {
+    expect(toLabelSelector({ matchLabels: 'x' })).to.deep.equal([{ key: 'matchLabels', operator: 'Equals', values: ['x'] }]);
     expect(toLabelSelector({ app: 'web' })).to.deep.equal([{ key: 'app', operator: 'Equals', values: ['web'] }]);
     expect(toLabelSelector({ app: 'web', matchLabels: 'x' })).to.deep.equal([
       { key: 'app', operator: 'Equals', values: ['web'] },
@@ -288,5 +289,16 @@ describe('labelValueProblem', () => {
 
   it('should explain invalid values', () => {
     for (const value of ['-a', 'a-', 'a b', 'a/b', 'v'.repeat(64)]) expect(labelValueProblem(value), value).to.be.a('string');
+  });
+});
+
+describe('toLabelSelector with sparse structs', () => {
+  it('should read matchLabels or matchExpressions left undefined or null as absent', () => {
+    const sparse = { matchLabels: undefined, matchExpressions: null } as unknown as Record<string, string>;
+    expect(toLabelSelector(sparse)).to.deep.equal([]);
+    expect(toLabelSelector({ matchLabels: undefined } as unknown as Record<string, string>)).to.deep.equal([]);
+    expect(toLabelSelector({ matchLabels: undefined, matchExpressions: [{ key: 'a', operator: 'Exists' }] } as unknown as Record<string, string>)).to.deep.equal([
+      { key: 'a', operator: 'Exists', values: [] },
+    ]);
   });
 });
