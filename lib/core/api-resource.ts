@@ -35,7 +35,8 @@ export interface ApiResourceInit {
  * const api = Api.namespaced(client, widgets, 'default'); // Api<DynamicObject>
  * ```
  *
- * @throws {RequestBuildError} `InvalidResource` when the group/version or kind is malformed.
+ * @throws {RequestBuildError} `InvalidResource` when the group/version, the kind or the plural is
+ *   malformed (`field` is `apiVersion`, `kind` or `plural`).
  */
 export function apiResource<K extends KubeObject = DynamicObject>(init: ApiResourceInit): ApiResource<K> {
   const gv =

@@ -18,7 +18,7 @@ export type RequestBuildErrorReason =
  * ## Example
  * ```ts
  * try {
- *   validatePatchParams({}, Patch.apply(cm));
+ *   validatePatchParams({}, 'apply');
  * } catch (error) {
  *   if (isRequestBuildError(error)) console.log(error.field); // 'PatchParams.fieldManager'
  * }
