@@ -3,3 +3,4 @@
 
 export * from './core/index.js';
 export * from './runtime/index.js';
+export * from './crd/index.js';
