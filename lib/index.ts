@@ -2,5 +2,6 @@
 // Prefer the subpaths (`kube-rx/core`, `kube-rx/client`, ...) to load only what you use.
 
 export * from './core/index.js';
+export * from './client/index.js';
 export * from './runtime/index.js';
 export * from './crd/index.js';

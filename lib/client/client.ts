@@ -1,0 +1,302 @@
+// The HTTP client of one cluster: auth, retries, a shared keep-alive agent; JSON calls and streams.
+import nodeFetch from 'node-fetch';
+import type { Observable } from 'rxjs';
+import { ApiError } from '../core/errors/api-error.js';
+import { requestUrl, type HttpRequest } from '../core/request/http-request.js';
+import { statusFromResponse } from '../core/status.js';
+import type { WatchEvent } from '../core/watch/watch-event.js';
+import { createAuthenticator } from './auth/create-authenticator.js';
+import { staticAuthenticator, type Authenticator, type Credentials } from './auth/authenticator.js';
+import { impersonationHeaders, type Impersonation } from './auth/impersonation.js';
+import type { CallOptions } from './call-options.js';
+import { Config, type InferOptions } from './config/config.js';
+import { ClientError } from './errors/client-error.js';
+import { createAgent, type RetirableAgent, type TlsOptions } from './http/create-agent.js';
+import type { FetchLike, FetchResponse } from './http/fetch-like.js';
+import { DEFAULT_RETRY_POLICY, isRetryable, parseRetryAfter, retryDelay, type RetryPolicy } from './http/retry-policy.js';
+import { sleep as defaultSleep, type Sleep } from './http/sleep.js';
+import { toClientError } from './http/to-client-error.js';
+import { lineStream } from './line-stream.js';
+import { DEFAULT_USER_AGENT } from './version.js';
+import { watchStream } from './watch-stream.js';
+
+/** Options of a Client built without a {@link Config} (unit specs, `kubectl proxy`, custom transports). */
+export interface ClientOptions {
+  /** The API server, e.g. `https://127.0.0.1:6443`; a path prefix is kept. */
+  readonly baseUrl: string | URL;
+  /**
+   * The fetch to send requests with.
+   * @default node-fetch, with this Client's keep-alive agent
+   */
+  readonly fetch?: FetchLike;
+  /** @default 'default' */
+  readonly defaultNamespace?: string;
+  /** Credentials per request. @default none */
+  readonly authenticator?: Authenticator;
+  readonly impersonate?: Impersonation;
+  /** Extra headers on every request. */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** @default `kube-rx/<version>` */
+  readonly userAgent?: string;
+  /** Retries of 429/503/504 answers (see {@link isRetryable}); `false` disables them. @default DEFAULT_RETRY_POLICY */
+  readonly retry?: RetryPolicy | false;
+  /** Waits between retries; inject `() => Promise.resolve()` in specs. @default an abortable timer */
+  readonly sleep?: Sleep;
+  /** The jitter source, in [0, 1). @default Math.random */
+  readonly random?: () => number;
+  /** TLS settings of the default agent. */
+  readonly tls?: TlsOptions;
+  /** A proxy to tunnel every connection through. */
+  readonly proxy?: URL;
+  /** Milliseconds for TCP + proxy + TLS set-up. @default 30_000 */
+  readonly connectTimeoutMs?: number;
+  /** Ask for uncompressed answers. @default false */
+  readonly disableCompression?: boolean;
+}
+
+/**
+ * Sends requests to one API server (kube-rs `Client`, client-go `rest.RESTClient`). Most
+ * code uses it only to make {@link Api}s.
+ *
+ * - One keep-alive `https.Agent` per Client, shared by every request and every reconnecting
+ *   watch: no socket leaks per watch, TCP keep-alive probes, a connect timeout, and no read
+ *   timeout (watches may be silent for minutes).
+ * - Every attempt asks the {@link Authenticator} for fresh credentials; a 401 makes a
+ *   refreshable one (exec plugin, token file) refresh and the request go once more.
+ * - 429, 503 and 504 answers are retried with backoff for idempotent requests, honouring
+ *   `Retry-After` (see {@link RetryPolicy}, {@link isRetryable}).
+ * - Non-2xx answers reject with {@link ApiError} (carrying the server's `Status`, or one
+ *   made from a plain-text body); transport failures with {@link ClientError}.
+ *
+ * ## Example
+ * ```ts
+ * const client = new Client(await Config.infer());  // or: await Client.infer()
+ * const pods = Api.namespaced(client, Pod, 'default');
+ *
+ * // in unit specs:
+ * const fetch = sinon.stub().resolves(new Response('{}'));
+ * const fake = new Client({ baseUrl: 'https://k8s.test', fetch, sleep: () => Promise.resolve() });
+ * ```
+ */
+export class Client {
+  /** The API server URL. */
+  readonly baseUrl: URL;
+  /** The namespace of `Api.defaultNamespaced`. */
+  readonly defaultNamespace: string;
+  readonly #fetch: FetchLike;
+  readonly #authenticator: Authenticator;
+  readonly #headers: [string, string][];
+  readonly #retry: RetryPolicy | false;
+  readonly #sleep: Sleep;
+  readonly #random: () => number;
+  readonly #agentConfig: { tls: TlsOptions; proxy: URL | undefined; connectTimeoutMs: number };
+  #agent: RetirableAgent | undefined;
+  #agentIdentity = '';
+
+  /**
+   * @throws {ConfigError} for an unusable `baseUrl` (from a {@link Config}, never: it is checked there).
+   */
+  constructor(config: Config | ClientOptions) {
+    const options: ClientOptions = config instanceof Config ? optionsFromConfig(config) : config;
+    const base = new URL(String(options.baseUrl));
+    base.search = '';
+    base.hash = '';
+    this.baseUrl = base;
+    this.defaultNamespace = options.defaultNamespace ?? 'default';
+    this.#fetch = options.fetch ?? (nodeFetch as unknown as FetchLike);
+    this.#authenticator = options.authenticator ?? staticAuthenticator({ headers: [] });
+    this.#retry = options.retry ?? DEFAULT_RETRY_POLICY;
+    this.#sleep = options.sleep ?? defaultSleep;
+    this.#random = options.random ?? Math.random;
+    const extra = Object.entries(options.headers ?? {});
+    const has = (name: string): boolean => extra.some(([key]) => key.toLowerCase() === name);
+    this.#headers = [
+      ...(has('user-agent') ? [] : ([['User-Agent', options.userAgent ?? DEFAULT_USER_AGENT]] as [string, string][])),
+      ...(options.disableCompression === true && !has('accept-encoding') ? ([['Accept-Encoding', 'identity']] as [string, string][]) : []),
+      ...extra,
+      ...impersonationHeaders(options.impersonate),
+    ];
+    this.#agentConfig = { tls: options.tls ?? {}, proxy: options.proxy, connectTimeoutMs: options.connectTimeoutMs ?? 30_000 };
+  }
+
+  /**
+   * A Client for {@link Config.infer}'s configuration (kube-rs `Client::try_default`).
+   *
+   * @throws {ConfigError} `InferFailed` when neither a kubeconfig nor in-cluster config is usable.
+   */
+  static async infer(options?: InferOptions): Promise<Client> {
+    return new Client(await Config.infer(options));
+  }
+
+  /**
+   * Sends a request and resolves the raw answer, whatever its status (after auth refresh
+   * and retries). The caller must consume or cancel the body.
+   *
+   * @throws {ClientError} when no answer arrives (`ConnectFailed`, `TlsFailed`, `Aborted`, ...).
+   * @throws {AuthError} when credentials cannot be obtained.
+   */
+  async send(request: HttpRequest, options: CallOptions = {}): Promise<FetchResponse> {
+    const url = this.url(request);
+    const where = { method: request.method, url: this.baseUrl.origin + request.path };
+    const { signal } = options;
+    let attempt = 0;
+    let refreshed = false;
+    for (;;) {
+      if (signal?.aborted === true) throw toClientError(signal.reason, where, signal);
+      const credentials = await this.#authenticator.credentials();
+      let response: FetchResponse;
+      try {
+        response = await this.#fetch(url, {
+          method: request.method,
+          headers: this.#requestHeaders(request, credentials),
+          ...(request.body === undefined ? {} : { body: request.body }),
+          ...(signal === undefined ? {} : { signal }),
+          agent: this.#agentFor(credentials),
+        });
+      } catch (error) {
+        throw toClientError(error, where, signal);
+      }
+      if (response.status === 401 && !refreshed && (await this.#authenticator.refresh())) {
+        refreshed = true;
+        await discard(response);
+        continue;
+      }
+      if (this.#retry !== false && isRetryable(request, response.status)) {
+        const retryAfter = parseRetryAfter(response.headers.get('retry-after'), Date.now());
+        const delay = retryDelay(this.#retry, attempt, retryAfter, this.#random());
+        if (delay !== undefined) {
+          await discard(response);
+          try {
+            await this.#sleep(delay, signal);
+          } catch (error) {
+            throw toClientError(error, where, signal);
+          }
+          attempt += 1;
+          continue;
+        }
+      }
+      return response;
+    }
+  }
+
+  /**
+   * Sends a request and parses its JSON answer.
+   *
+   * @throws {ApiError} for a non-2xx answer, with the server's `Status`.
+   * @throws {ClientError} for transport failures, and `BodyDecodeFailed` when a 2xx body is not JSON.
+   */
+  async requestJson<T>(request: HttpRequest, options: CallOptions = {}): Promise<T> {
+    const text = await this.requestText(request, options);
+    try {
+      return JSON.parse(text) as T;
+    } catch (error) {
+      throw new ClientError('BodyDecodeFailed', `the answer is not JSON: ${JSON.stringify(text.slice(0, 100))}`, { method: request.method, url: this.baseUrl.origin + request.path }, { cause: error });
+    }
+  }
+
+  /**
+   * Sends a request and resolves its body as text (pod logs, for instance).
+   *
+   * @throws {ApiError} for a non-2xx answer.
+   * @throws {ClientError} for transport failures.
+   */
+  async requestText(request: HttpRequest, options: CallOptions = {}): Promise<string> {
+    const response = await this.send(request, options);
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (error) {
+      throw toClientError(error, { method: request.method, url: this.baseUrl.origin + request.path }, options.signal);
+    }
+    if (response.status < 200 || response.status > 299) throw apiError(request, response, text);
+    return text;
+  }
+
+  /**
+   * A watch request as a cold Observable of its events, decoded incrementally; see
+   * {@link watchStream}. Unsubscribing aborts the request.
+   */
+  watch<K>(request: HttpRequest): Observable<WatchEvent<K>> {
+    return watchStream<K>(this, request);
+  }
+
+  /**
+   * A streaming text request (`follow`ed logs) as a cold Observable of its lines; see
+   * {@link lineStream}. Unsubscribing aborts the request.
+   */
+  lines(request: HttpRequest): Observable<string> {
+    return lineStream(this, request);
+  }
+
+  /** The absolute URL of a request: the base URL (with any path prefix) + path + query. */
+  url(request: Pick<HttpRequest, 'path' | 'query'>): string {
+    const prefix = this.baseUrl.pathname.replace(/\/+$/, '');
+    return `${this.baseUrl.origin}${prefix}${requestUrl(request)}`;
+  }
+
+  /**
+   * Closes idle connections and stops reusing sockets; in-flight requests finish. The
+   * Client stays usable (a new agent is made on the next request).
+   */
+  close(): void {
+    this.#agent?.retire();
+    this.#agent = undefined;
+    this.#agentIdentity = '';
+  }
+
+  /**
+   * The agent for these credentials: the shared one, unless an exec plugin handed out a new
+   * client certificate, in which case the old agent is retired (its watches run on) and a
+   * new one made.
+   */
+  #agentFor(credentials: Credentials): RetirableAgent {
+    const certificate = credentials.certificate;
+    const identity = certificate === undefined ? '' : `${certificate.cert}\n${certificate.key}`;
+    if (this.#agent === undefined || identity !== this.#agentIdentity) {
+      this.#agent?.retire();
+      const tls = certificate === undefined ? this.#agentConfig.tls : { ...this.#agentConfig.tls, cert: certificate.cert, key: certificate.key };
+      this.#agent = createAgent({
+        url: this.baseUrl,
+        tls,
+        ...(this.#agentConfig.proxy === undefined ? {} : { proxy: this.#agentConfig.proxy }),
+        connectTimeoutMs: this.#agentConfig.connectTimeoutMs,
+      });
+      this.#agentIdentity = identity;
+    }
+    return this.#agent;
+  }
+
+  #requestHeaders(request: HttpRequest, credentials: Credentials): [string, string][] {
+    return [...Object.entries(request.headers), ...this.#headers, ...credentials.headers.map(([name, value]): [string, string] => [name, value])];
+  }
+}
+
+function optionsFromConfig(config: Config): ClientOptions {
+  return {
+    baseUrl: config.clusterUrl,
+    defaultNamespace: config.defaultNamespace,
+    authenticator: createAuthenticator(config.auth),
+    ...(config.impersonate === undefined ? {} : { impersonate: config.impersonate }),
+    headers: config.headers,
+    retry: config.retry,
+    tls: config.tls,
+    ...(config.proxy === undefined ? {} : { proxy: config.proxy }),
+    connectTimeoutMs: config.connectTimeoutMs,
+    disableCompression: config.disableCompression,
+  };
+}
+
+/** The {@link ApiError} of a non-2xx answer whose body has been read. */
+export function apiError(request: HttpRequest, response: FetchResponse, text: string): ApiError {
+  const retryAfter = parseRetryAfter(response.headers.get('retry-after'), Date.now());
+  const status = statusFromResponse(response.status, text, retryAfter === undefined ? undefined : Math.ceil(retryAfter / 1000));
+  return new ApiError(status, { method: request.method, path: request.path });
+}
+
+async function discard(response: FetchResponse): Promise<void> {
+  try {
+    await response.text();
+  } catch {
+    // the answer is being thrown away; a broken body does not matter
+  }
+}

@@ -1,0 +1,33 @@
+// The settings a Config is made from: everything a Client needs to reach and authenticate to a cluster.
+import type { AuthConfig } from '../auth/auth-config.js';
+import type { Impersonation } from '../auth/impersonation.js';
+import type { TlsOptions } from '../http/create-agent.js';
+import type { Environment } from '../http/proxy-for-url.js';
+import type { RetryPolicy } from '../http/retry-policy.js';
+
+/** What `new Config(init)` takes; `Config.fromKubeconfig` and `Config.inCluster` make one for you. */
+export interface ConfigInit {
+  /** The API server, e.g. `https://10.0.0.1:6443`; a path prefix (Rancher's `/k8s/clusters/x`) is kept. */
+  readonly clusterUrl: string | URL;
+  /** @default 'default' */
+  readonly defaultNamespace?: string;
+  /** CA, client certificate, `insecure-skip-tls-verify`, `tls-server-name`. */
+  readonly tls?: TlsOptions;
+  /** @default { type: 'none' } */
+  readonly auth?: AuthConfig;
+  readonly impersonate?: Impersonation;
+  /** The kubeconfig's `proxy-url`: always used when set. */
+  readonly proxyUrl?: string;
+  /** Where `HTTPS_PROXY`/`HTTP_PROXY`/`NO_PROXY` are read when there is no `proxyUrl`. @default process.env */
+  readonly env?: Environment;
+  /** Extra headers on every request. */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Milliseconds for TCP + proxy + TLS set-up. @default 30_000 */
+  readonly connectTimeoutMs?: number;
+  /** Retries of 429/503/504 answers; `false` disables them. @default DEFAULT_RETRY_POLICY */
+  readonly retry?: RetryPolicy | false;
+  /** Do not ask for gzip-compressed answers (`disable-compression`). @default false */
+  readonly disableCompression?: boolean;
+  /** A description of where the settings came from, for messages (never holds a credential). */
+  readonly source?: string;
+}

@@ -1,0 +1,159 @@
+// A resolved connection configuration: cluster URL, TLS, auth, proxy, impersonation, namespace.
+import { inspect } from 'node:util';
+import type { AuthConfig } from '../auth/auth-config.js';
+import type { Impersonation } from '../auth/impersonation.js';
+import type { TlsOptions } from '../http/create-agent.js';
+import { proxyForUrl } from '../http/proxy-for-url.js';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../http/retry-policy.js';
+import { ConfigError, isConfigError } from './config-error.js';
+import type { ConfigInit } from './config-init.js';
+import { configFromKubeconfig, type KubeconfigSelection } from './config-from-kubeconfig.js';
+import { inClusterConfig, type InClusterOptions } from './in-cluster.js';
+import { loadKubeconfig, type LoadKubeconfigOptions } from './load-kubeconfig.js';
+
+/** Options of {@link Config.fromKubeconfig}: where to read, and which context/cluster/user to use. */
+export interface KubeconfigOptions extends LoadKubeconfigOptions, KubeconfigSelection {}
+
+/** Options of {@link Config.infer}: both sources' options. */
+export interface InferOptions extends KubeconfigOptions, InClusterOptions {}
+
+/** The default connect timeout (kube-rs and client-go use 30 s). */
+export const DEFAULT_CONNECT_TIMEOUT_MS = 30_000;
+
+/**
+ * Everything a {@link Client} needs to talk to one cluster as one user (kube-rs `Config`,
+ * client-go `rest.Config`). Immutable.
+ *
+ * Credentials (tokens, passwords, private keys, proxy passwords) are held in private
+ * fields: `console.log(config)`, `JSON.stringify(config)` and error messages never show them.
+ *
+ * ## Example
+ * ```ts
+ * const config = await Config.infer();                                 // kubeconfig, else in-cluster
+ * const other = await Config.fromKubeconfig({ context: 'staging' });
+ * const local = new Config({ clusterUrl: 'http://127.0.0.1:8001' });  // kubectl proxy
+ * const client = new Client(config);
+ * ```
+ */
+export class Config {
+  /** The API server URL (a path prefix is kept). */
+  readonly clusterUrl: URL;
+  /** The namespace of `Api.defaultNamespaced`: the context's, else `default`. */
+  readonly defaultNamespace: string;
+  readonly impersonate: Impersonation | undefined;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly connectTimeoutMs: number;
+  readonly retry: RetryPolicy | false;
+  readonly disableCompression: boolean;
+  /** Where the settings came from, e.g. `kubeconfig /home/me/.kube/config (context kind-dev)`. */
+  readonly source: string;
+  readonly #auth: AuthConfig;
+  readonly #tls: TlsOptions;
+  readonly #proxy: URL | undefined;
+
+  /**
+   * @throws {ConfigError} `InvalidField` for an unparsable or non-http(s) `clusterUrl` or
+   *   proxy URL; `Unsupported` for a proxy scheme other than http/https.
+   */
+  constructor(init: ConfigInit) {
+    let url: URL;
+    try {
+      url = new URL(String(init.clusterUrl));
+    } catch (error) {
+      throw new ConfigError('InvalidField', `${JSON.stringify(String(init.clusterUrl))} is not a URL`, { field: 'clusterUrl' }, { cause: error });
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+      throw new ConfigError('InvalidField', `must be an http or https URL, got ${url.protocol}`, { field: 'clusterUrl' });
+    }
+    if (url.username !== '' || url.password !== '') {
+      throw new ConfigError('InvalidField', 'must not carry credentials: use auth', { field: 'clusterUrl' });
+    }
+    url.search = '';
+    url.hash = '';
+    this.clusterUrl = url;
+    this.defaultNamespace = init.defaultNamespace === undefined || init.defaultNamespace === '' ? 'default' : init.defaultNamespace;
+    this.impersonate = init.impersonate;
+    this.headers = { ...init.headers };
+    this.connectTimeoutMs = init.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+    this.retry = init.retry ?? DEFAULT_RETRY_POLICY;
+    this.disableCompression = init.disableCompression ?? false;
+    this.source = init.source ?? `explicit config for ${url.host}`;
+    this.#auth = init.auth ?? { type: 'none' };
+    this.#tls = { ...init.tls };
+    this.#proxy = proxyForUrl(url, init.env ?? process.env, init.proxyUrl);
+  }
+
+  /** How to authenticate (holds credentials: do not log it). */
+  get auth(): AuthConfig {
+    return this.#auth;
+  }
+
+  /** TLS trust and client certificate (holds the private key: do not log it). */
+  get tls(): TlsOptions {
+    return this.#tls;
+  }
+
+  /** The proxy every connection is tunnelled through, if any (may hold a password). */
+  get proxy(): URL | undefined {
+    return this.#proxy;
+  }
+
+  /**
+   * A Config from a kubeconfig: the given text or path, else `$KUBECONFIG`'s files merged,
+   * else `~/.kube/config`; then the current (or given) context, its cluster and user.
+   * A string argument is kubeconfig YAML text.
+   *
+   * @throws {ConfigError} naming the file and the field of anything malformed or missing.
+   */
+  static async fromKubeconfig(options: KubeconfigOptions | string = {}): Promise<Config> {
+    const opts: KubeconfigOptions = typeof options === 'string' ? { text: options } : options;
+    const kubeconfig = await loadKubeconfig(opts);
+    return new Config(await configFromKubeconfig(kubeconfig, opts, opts.env ?? process.env));
+  }
+
+  /**
+   * The in-cluster Config of a pod: `https://$KUBERNETES_SERVICE_HOST:$KUBERNETES_SERVICE_PORT`,
+   * the service account's CA and namespace, and its token, re-read as it rotates.
+   *
+   * @throws {ConfigError} `NotInCluster` outside a pod; `ReadFailed` for an unreadable CA.
+   */
+  static async inCluster(options: InClusterOptions = {}): Promise<Config> {
+    return new Config(await inClusterConfig(options));
+  }
+
+  /**
+   * The Config kubectl (and kube-rs's `Config::infer`) would use: the kubeconfig if one
+   * loads, else the in-cluster config.
+   *
+   * @throws {ConfigError} `InferFailed` listing why each source failed (`causes` holds
+   *   both errors); a non-ConfigError (a bug) is rethrown as is.
+   */
+  static async infer(options: InferOptions = {}): Promise<Config> {
+    let kubeconfigError: ConfigError;
+    try {
+      return await Config.fromKubeconfig(options);
+    } catch (error) {
+      if (!isConfigError(error)) throw error;
+      kubeconfigError = error;
+    }
+    try {
+      return await Config.inCluster(options);
+    } catch (error) {
+      if (!isConfigError(error)) throw error;
+      throw new ConfigError(
+        'InferFailed',
+        `no usable configuration: tried the kubeconfig (${kubeconfigError.message}) and the in-cluster service account (${error.message})`,
+        {},
+        { causes: [kubeconfigError, error] },
+      );
+    }
+  }
+
+  /** What `console.log` and `util.inspect` show: everything but credentials. */
+  [inspect.custom](): string {
+    const auth = this.#auth.type === 'exec' ? `exec ${this.#auth.exec.command}` : this.#auth.type === 'tokenFile' ? `tokenFile ${this.#auth.path}` : this.#auth.type;
+    const proxy = this.#proxy === undefined ? '' : `, proxy ${this.#proxy.protocol}//${this.#proxy.host}`;
+    return `Config { ${this.clusterUrl.href}, namespace ${this.defaultNamespace}, auth ${auth}${this.#tls.cert === undefined ? '' : ', client certificate'}${proxy}, from ${this.source} }`;
+  }
+}
+
