@@ -32,3 +32,9 @@ export * from './http/retry-policy.js';
 export type { Sleep } from './http/sleep.js';
 export * from './http/proxy-for-url.js';
 export * from './http/create-agent.js';
+
+export * from './discovery/discovery.js';
+export * from './discovery/discovery-error.js';
+export * from './discovery/api-group.js';
+export * from './discovery/parse-discovery.js';
+export * from './discovery/server-version.js';
