@@ -10,6 +10,7 @@ import { Deployment } from '../../lib/core/resources/apps-v1.js';
 import { ConfigMap as ConfigMapResource, Namespace, Node, Pod } from '../../lib/core/resources/core-v1.js';
 import { failureStatus, isStatus } from '../../lib/core/status.js';
 import { Api } from '../../lib/client/api.js';
+import type { ListWatchApi } from '../../lib/runtime/watcher/list-watch.js';
 import { Client } from '../../lib/client/client.js';
 import { fakeFetch, headerValues, initOf, json, streamed, text, urlOf, type FetchStub } from '../helpers/fake-fetch.js';
 
@@ -76,6 +77,11 @@ describe('Api', () => {
       expect(() => build()).to.throw().that.satisfies(isRequestBuildError);
       // @ts-expect-error Namespace is cluster-scoped
       expect(() => Api.defaultNamespaced(client, Namespace)).to.throw();
+    });
+
+    it("should fit the runtime watcher's ListWatchApi seam", () => {
+      const seam: ListWatchApi<PodObject> = pods;
+      expect(seam.resource.plural).to.equal('pods');
     });
 
     it('should infer the object type from the descriptor', () => {
