@@ -22,3 +22,17 @@ export * from './operators/modify.js';
 export * from './operators/predicates.js';
 export * from './operators/predicate-filter.js';
 export * from './operators/backoff.js';
+
+export * from './scheduler/schedule.js';
+export { MAX_SCHEDULE_HORIZON_MS } from './scheduler/schedule-queue.js';
+
+export * from './controller/action.js';
+export * from './controller/reconcile-request.js';
+export * from './controller/reconcile-result.js';
+export * from './controller/controller-error.js';
+export * from './controller/applier.js';
+export * from './controller/exponential-requeue.js';
+export * from './controller/triggers.js';
+export * from './controller/reconcile-metrics.js';
+export * from './controller/shutdown-signals.js';
+export * from './controller/controller.js';

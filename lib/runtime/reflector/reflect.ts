@@ -1,5 +1,5 @@
 // reflect(): keeps a store in step with a watcher stream, passing the events on.
-import { tap, type MonoTypeOperatorFunction } from 'rxjs';
+import { Observable, type MonoTypeOperatorFunction } from 'rxjs';
 import type { WatcherEvent } from '../watcher/watcher-event.js';
 import type { StoreWriter } from './store.js';
 
@@ -24,8 +24,24 @@ import type { StoreWriter } from './store.js';
  * Give each writer to one reflector only: a `Restarted` replaces the whole store.
  */
 export function reflect<K>(writer: StoreWriter<K>): MonoTypeOperatorFunction<WatcherEvent<K>> {
-  return tap({
-    next: (event) => writer.apply(event),
-    error: (error: unknown) => writer.abandon(error),
-  });
+  return (source) =>
+    new Observable<WatcherEvent<K>>((subscriber) =>
+      source.subscribe({
+        next: (event) => {
+          try {
+            writer.apply(event);
+          } catch (error) {
+            subscriber.error(error);
+            return;
+          }
+          subscriber.next(event);
+        },
+        error: (error: unknown) => {
+          // Downstream first: whoever waits on the store learns the real cause from the stream.
+          subscriber.error(error);
+          writer.abandon(error);
+        },
+        complete: () => subscriber.complete(),
+      }),
+    );
 }

@@ -1,0 +1,140 @@
+import { expect } from 'chai';
+import { map, takeUntil, timer } from 'rxjs';
+import type { TestScheduler } from 'rxjs/testing';
+import { ApiError } from '../../../lib/core/errors/api-error.js';
+import type { KubeObject } from '../../../lib/core/object.js';
+import { ConfigMap, Secret } from '../../../lib/core/resources/core-v1.js';
+import type { WatchEvent } from '../../../lib/core/watch/watch-event.js';
+import { Action } from '../../../lib/runtime/controller/action.js';
+import { Controller } from '../../../lib/runtime/controller/controller.js';
+import type { ReconcileResult } from '../../../lib/runtime/controller/reconcile-result.js';
+import { WatcherError } from '../../../lib/runtime/watcher/watcher-error.js';
+import { fakeListWatch } from '../../../lib/testing/fake-list-watch.js';
+import { configMap, objectList, status, watchEvent } from '../../../lib/testing/fixtures.js';
+import { createTestScheduler } from '../../../lib/testing/test-scheduler.js';
+
+const a1 = configMap('a', '1');
+const b1 = configMap('b', '2');
+const a2 = configMap('a', '3');
+
+function child(name: string, owner: string, rv: string, ownerKind = 'ConfigMap', ownerApiVersion = 'v1'): KubeObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata: {
+      name,
+      namespace: 'default',
+      resourceVersion: rv,
+      ownerReferences: [{ apiVersion: ownerApiVersion, kind: ownerKind, name: owner, uid: `uid-${owner}` }],
+    },
+  };
+}
+
+describe('Controller', () => {
+  let testScheduler: TestScheduler;
+  let reconciled: string[];
+
+  beforeEach(() => {
+    testScheduler = createTestScheduler();
+    reconciled = [];
+  });
+
+  /** `type:name:reason@frame` for each result. */
+  const summary = (r: ReconcileResult) => `${r.type}:${r.request.ref.name}:${r.request.reason.type}@${testScheduler.now()}`;
+
+  const reconcile = (object: ConfigMap) => {
+    reconciled.push(`${object.metadata?.name}@${testScheduler.now()}#${object.metadata?.resourceVersion}`);
+    return Action.awaitChange();
+  };
+
+  it('should reconcile every listed object, then each applied change, reading the store', () => {
+    const results: string[] = [];
+    testScheduler.run(({ cold }) => {
+      const main = fakeListWatch<ConfigMap>({
+        lists: [cold('-p|', { p: objectList([a1, b1], '10') })],
+        watches: [cold<WatchEvent<ConfigMap>>('---m-', { m: watchEvent('MODIFIED', a2) })],
+      });
+      const run = Controller.forStream(main, ConfigMap).withConfig({ scheduler: testScheduler }).run(reconcile, () => Action.awaitChange(), {});
+      run.pipe(takeUntil(timer(10, testScheduler))).subscribe((r) => results.push(summary(r)));
+    });
+    expect(reconciled).to.deep.equal(['a@1#1', 'b@1#2', 'a@4#3']);
+    expect(results).to.deep.equal(['Reconciled:a:ObjectUpdated@1', 'Reconciled:b:ObjectUpdated@1', 'Reconciled:a:ObjectUpdated@4']);
+  });
+
+  it('should reconcile the owner when an owned object changes or is deleted (owns)', () => {
+    const results: string[] = [];
+    testScheduler.run(({ cold }) => {
+      const main = fakeListWatch<ConfigMap>({ lists: [cold('p|', { p: objectList([a1], '10') })], watches: [cold<WatchEvent<ConfigMap>>('-')] });
+      const children = fakeListWatch<KubeObject>({
+        lists: [cold('p|', { p: objectList<KubeObject>([], '10') })],
+        watches: [cold<WatchEvent<KubeObject>>('--a--d--o', { a: watchEvent('ADDED', child('s', 'a', '11')), d: watchEvent('DELETED', child('s', 'a', '12')), o: watchEvent('ADDED', child('t', 'a', '13', 'Deployment', 'apps/v1')) })],
+      });
+      const run = Controller.forStream(main, ConfigMap).ownsStream(children, Secret).withConfig({ scheduler: testScheduler }).run(reconcile, () => Action.awaitChange(), {});
+      run.pipe(takeUntil(timer(20, testScheduler))).subscribe((r) => results.push(summary(r)));
+    });
+    // the Secret owned by a Deployment named "a" at 8 triggers nothing
+    expect(results).to.deep.equal(['Reconciled:a:ObjectUpdated@0', 'Reconciled:a:RelatedObjectUpdated@2', 'Reconciled:a:RelatedObjectUpdated@5']);
+  });
+
+  it('should reconcile what a mapper returns (watches), and everything on reconcileAllOn', () => {
+    const results: string[] = [];
+    testScheduler.run(({ cold, hot }) => {
+      const main = fakeListWatch<ConfigMap>({ lists: [cold('p|', { p: objectList([a1, b1], '10') })], watches: [cold<WatchEvent<ConfigMap>>('-')] });
+      const secrets = fakeListWatch<Secret>({
+        lists: [cold('p|', { p: objectList<Secret>([], '10') })],
+        watches: [cold<WatchEvent<Secret>>('---s', { s: watchEvent('ADDED', { metadata: { name: 'creds', namespace: 'default', resourceVersion: '11' } }) })],
+      });
+      const run = Controller.forStream(main, ConfigMap)
+        .watchesStream(secrets, Secret, () => [{ name: 'b', namespace: 'default' }])
+        .reconcileAllOn(hot('-----x'))
+        .withConfig({ scheduler: testScheduler })
+        .run(reconcile, () => Action.awaitChange(), {});
+      run.pipe(takeUntil(timer(20, testScheduler))).subscribe((r) => results.push(summary(r)));
+    });
+    expect(results).to.deep.equal([
+      'Reconciled:a:ObjectUpdated@0',
+      'Reconciled:b:ObjectUpdated@0',
+      'Reconciled:b:RelatedObjectUpdated@3',
+      'Reconciled:a:BulkReconcile@5',
+      'Reconciled:b:BulkReconcile@5',
+    ]);
+  });
+
+  it('should shut down gracefully on the first signal and at once on the second', () => {
+    testScheduler.run(({ cold, hot, expectObservable }) => {
+      const slow = () => cold('-----(x|)', { x: Action.awaitChange() });
+      const main = () => fakeListWatch<ConfigMap>({ lists: [cold('p|', { p: objectList([a1], '10') })], watches: [cold<WatchEvent<ConfigMap>>('-')] });
+      const graceful = Controller.forStream(main(), ConfigMap).gracefulShutdownOn(hot('--s')).withConfig({ scheduler: testScheduler }).run(slow, () => Action.awaitChange(), {});
+      expectObservable(graceful.pipe(map((r) => r.type))).toBe('-----(r|)', { r: 'Reconciled' });
+      const forced = Controller.forStream(main(), ConfigMap).gracefulShutdownOn(hot('--s-s')).withConfig({ scheduler: testScheduler }).run(slow, () => Action.awaitChange(), {});
+      expectObservable(forced).toBe('----|');
+    });
+  });
+
+  it('should report watch failures and end run() when access is forbidden', () => {
+    const reported: string[] = [];
+    const forbidden = new ApiError(status(403, 'Forbidden'));
+    testScheduler.run(({ cold, expectObservable }) => {
+      const main = fakeListWatch<ConfigMap>({ lists: [cold<never>('-#', undefined, forbidden)], description: 'configmaps' });
+      const run = Controller.forStream(main, ConfigMap)
+        .withConfig({ scheduler: testScheduler, onWatchError: (e) => reported.push(e.message) })
+        .run(reconcile, () => Action.awaitChange(), {});
+      expectObservable(run).toBe('-#', undefined, new WatcherError('Forbidden', 'configmaps', { cause: forbidden }));
+    });
+    expect(reported).to.have.length(1);
+    expect(reported[0]).to.contain('configmaps');
+  });
+
+  it('should expose its store', () => {
+    testScheduler.run(({ cold }) => {
+      const main = fakeListWatch<ConfigMap>({ lists: [cold('p|', { p: objectList([a1], '10') })], watches: [cold<WatchEvent<ConfigMap>>('-')] });
+      const controller = Controller.forStream(main, ConfigMap).withConfig({ scheduler: testScheduler });
+      const sub = controller.run(() => Action.awaitChange(), () => Action.awaitChange(), {}).subscribe();
+      testScheduler.schedule(() => {
+        expect(controller.store.isReady).to.equal(true);
+        expect(controller.store.get({ name: 'a', namespace: 'default' })).to.equal(a1);
+        sub.unsubscribe();
+      }, 1);
+    });
+  });
+});
