@@ -2,6 +2,7 @@
 import type { Scale } from 'kubernetes-types/autoscaling/v1.js';
 import type { Observable } from 'rxjs';
 import type { KubeObject, ObjectList, PartialObjectMetadata } from '../core/object.js';
+import { resolveAttachParams, type AttachParams } from '../core/params/attach-params.js';
 import type { DeleteParams } from '../core/params/delete-params.js';
 import type { EvictParams } from '../core/params/evict-params.js';
 import type { GetParams } from '../core/params/get-params.js';
@@ -20,6 +21,10 @@ import { getOpt } from './api/get-opt.js';
 import { listAll } from './api/list-all.js';
 import type { CallOptions } from './call-options.js';
 import type { Client } from './client.js';
+import { AttachedProcess } from './ws/attached-process.js';
+import { CHANNEL_PROTOCOLS, V4_CHANNEL_PROTOCOL } from './ws/channel-protocol.js';
+import { connectWebSocket } from './ws/connect-websocket.js';
+import { PortForwarder } from './ws/port-forwarder.js';
 
 export type { Scale };
 
@@ -253,5 +258,36 @@ export class Api<K extends KubeObject> {
    */
   async evict(name: string, params: EvictParams = {}, options: CallOptions = {}): Promise<Status> {
     return this.client.requestJson<Status>(this.requests.evict(name, params), options);
+  }
+
+  /**
+   * Runs `command` in a pod's container over a WebSocket (`v5.channel.k8s.io`, falling back
+   * to `v4.channel.k8s.io`); resolves once connected. See {@link AttachedProcess}.
+   *
+   * ```ts
+   * const proc = await pods.exec('web', ['ls', '/'], { container: 'app' });
+   * proc.stdout?.pipe(process.stdout);
+   * exitCode(await proc.status); // 0
+   * ```
+   *
+   * @throws {ApiError} when the server refuses (no such pod or container, forbidden).
+   */
+  async exec(name: string, command: readonly string[], params: AttachParams = {}, options: CallOptions = {}): Promise<AttachedProcess> {
+    const streams = resolveAttachParams(params);
+    return connectWebSocket(this.client, this.requests.exec(name, command, params), CHANNEL_PROTOCOLS, (socket, protocol) => new AttachedProcess(socket, protocol, streams), options);
+  }
+
+  /** Attaches to the main process of a pod's container; see {@link exec}. */
+  async attach(name: string, params: AttachParams = {}, options: CallOptions = {}): Promise<AttachedProcess> {
+    const streams = resolveAttachParams(params);
+    return connectWebSocket(this.client, this.requests.attach(name, params), CHANNEL_PROTOCOLS, (socket, protocol) => new AttachedProcess(socket, protocol, streams), options);
+  }
+
+  /**
+   * Forwards `ports` of a pod over one WebSocket (`v4.channel.k8s.io`, the port-forward
+   * protocol of the API server); see {@link PortForwarder}.
+   */
+  async portForward(name: string, ports: readonly number[], options: CallOptions = {}): Promise<PortForwarder> {
+    return connectWebSocket(this.client, this.requests.portforward(name, ports), [V4_CHANNEL_PROTOCOL], (socket) => new PortForwarder(socket, ports), options);
   }
 }

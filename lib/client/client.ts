@@ -20,6 +20,15 @@ import { lineStream } from './line-stream.js';
 import { DEFAULT_USER_AGENT } from './version.js';
 import { watchStream } from './watch-stream.js';
 
+/** What {@link Client.prepare} gives: everything needed to send a request by other means. */
+export interface PreparedRequest {
+  readonly url: string;
+  /** Header pairs, credentials included (never log them). */
+  readonly headers: [string, string][];
+  /** The Client's agent for these credentials (TLS, proxy, connect timeout). */
+  readonly agent: RetirableAgent;
+}
+
 /** Options of a Client built without a {@link Config} (unit specs, `kubectl proxy`, custom transports). */
 export interface ClientOptions {
   /** The API server, e.g. `https://127.0.0.1:6443`; a path prefix is kept. */
@@ -226,6 +235,23 @@ export class Client {
    */
   lines(request: HttpRequest): Observable<string> {
     return lineStream(this, request);
+  }
+
+  /**
+   * The URL, headers (with credentials) and agent of a request, for transports other than
+   * fetch (the WebSocket upgrades of exec, attach and port-forward). Call
+   * {@link refreshCredentials} after a 401 and prepare again.
+   *
+   * @throws {AuthError} when credentials cannot be obtained.
+   */
+  async prepare(request: HttpRequest): Promise<PreparedRequest> {
+    const credentials = await this.#authenticator.credentials();
+    return { url: this.url(request), headers: this.#requestHeaders(request, credentials), agent: this.#agentFor(credentials) };
+  }
+
+  /** Drops cached credentials after a 401; `true` when fresh ones may differ (see {@link Authenticator.refresh}). */
+  refreshCredentials(): Promise<boolean> {
+    return this.#authenticator.refresh();
   }
 
   /** The absolute URL of a request: the base URL (with any path prefix) + path + query. */

@@ -38,3 +38,8 @@ export * from './discovery/discovery-error.js';
 export * from './discovery/api-group.js';
 export * from './discovery/parse-discovery.js';
 export * from './discovery/server-version.js';
+
+export * from './ws/channel-protocol.js';
+export * from './ws/connect-websocket.js';
+export * from './ws/attached-process.js';
+export * from './ws/port-forwarder.js';
