@@ -36,3 +36,15 @@ export * from './controller/triggers.js';
 export * from './controller/reconcile-metrics.js';
 export * from './controller/shutdown-signals.js';
 export * from './controller/controller.js';
+
+export * from './finalizer/finalizer.js';
+export * from './finalizer/finalizer-error.js';
+
+export * from './events/recorder.js';
+
+export * from './wait/conditions.js';
+export * from './wait/await-condition.js';
+
+export * from './leader/lease-lock.js';
+export * from './leader/leader-election.js';
+export * from './leader/while-leading.js';
