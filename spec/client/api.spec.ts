@@ -365,6 +365,17 @@ describe('Api', () => {
       expect(JSON.parse(initOf(fetch, 1).body ?? '').metadata.resourceVersion).to.equal('7');
     });
 
+    it('should await async insert and modify functions', async () => {
+      fetch.onCall(0).resolves(json(404, failureStatus(404, 'NotFound', 'not found')));
+      fetch.onCall(1).callsFake((_url, init) => Promise.resolve(json(201, JSON.parse(init.body ?? '{}'))));
+      const created = await configMaps()
+        .entry('settings')
+        .orInsert(() => Promise.resolve({ data: { a: '1' } }))
+        .andModify(async (cm) => ({ ...cm, data: { ...cm.data, b: await Promise.resolve('2') } }))
+        .commit();
+      expect(created?.data).to.deep.equal({ a: '1', b: '2' });
+    });
+
     it('should not write when the modification changes nothing', async () => {
       fetch.resolves(json(200, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings', namespace: 'apps', resourceVersion: '7' }, data: { a: '1' } }));
       const result = await configMaps().entry('settings').andModify(() => undefined).commit();

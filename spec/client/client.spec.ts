@@ -72,6 +72,22 @@ describe('Client', () => {
       expect(initOf(fetch, 1).agent).to.equal(agent);
     });
 
+    it('should switch to a new agent when an exec plugin hands out a new client certificate', async () => {
+      const certificates = [{ cert: 'A', key: 'a' }, { cert: 'A', key: 'a' }, { cert: 'B', key: 'b' }];
+      let n = 0;
+      client = new Client({
+        baseUrl: 'https://k8s.test',
+        fetch,
+        authenticator: { credentials: () => Promise.resolve({ headers: [], certificate: certificates[n++] ?? { cert: 'B', key: 'b' } }), refresh: () => Promise.resolve(false) },
+      });
+      fetch.callsFake(() => Promise.resolve(json(200, {})));
+      for (let i = 0; i < 3; i++) await client.requestJson(GET);
+      const agents = [0, 1, 2].map((i) => initOf(fetch, i).agent as { options: { cert?: string } });
+      expect(agents[1]).to.equal(agents[0]);
+      expect(agents[2]).to.not.equal(agents[0]);
+      expect(agents.map((a) => a.options.cert)).to.deep.equal(['A', 'A', 'B']);
+    });
+
     it('should send every impersonation header, repeating Impersonate-Group and Impersonate-Extra-* per value', async () => {
       client = new Client({
         baseUrl: 'https://k8s.test',

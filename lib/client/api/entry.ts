@@ -9,7 +9,10 @@ import type { CallOptions } from '../call-options.js';
 /** How many times {@link Entry.commit} tries before giving up on repeated conflicts. */
 export const DEFAULT_ENTRY_ATTEMPTS = 5;
 
-type Modify<K> = (object: K) => K | void;
+/** Changes an object in place, or returns its replacement; may be async (it runs between the read and the write). */
+export type EntryModify<K> = (object: K) => K | void | Promise<K | void>;
+/** Makes the object to create when there is none. */
+export type EntryInsert<K> = () => K | Promise<K>;
 
 /**
  * One named object to read, change and write back (kube-rs `Entry`, made retry-safe): the
@@ -26,7 +29,7 @@ type Modify<K> = (object: K) => K | void;
  *
  * A 409 (a `Conflict` on the `PUT`, an `AlreadyExists` on the `POST`) starts over from a
  * new read, up to `attempts` times. Modify functions must therefore be repeatable: they
- * may run once per attempt.
+ * may run once per attempt. They may be async; the longer they take, the likelier a conflict.
  *
  * ## Example
  * ```ts
@@ -39,11 +42,11 @@ type Modify<K> = (object: K) => K | void;
 export class Entry<K extends KubeObject> {
   readonly api: Api<K>;
   readonly name: string;
-  readonly #insert: (() => K) | undefined;
-  readonly #modify: readonly Modify<K>[];
+  readonly #insert: EntryInsert<K> | undefined;
+  readonly #modify: readonly EntryModify<K>[];
   readonly #attempts: number;
 
-  constructor(api: Api<K>, name: string, insert?: () => K, modify: readonly Modify<K>[] = [], attempts = DEFAULT_ENTRY_ATTEMPTS) {
+  constructor(api: Api<K>, name: string, insert?: EntryInsert<K>, modify: readonly EntryModify<K>[] = [], attempts = DEFAULT_ENTRY_ATTEMPTS) {
     this.api = api;
     this.name = name;
     this.#insert = insert;
@@ -52,12 +55,12 @@ export class Entry<K extends KubeObject> {
   }
 
   /** Create the object from `make()` when it does not exist. */
-  orInsert(make: () => K): Entry<K> {
+  orInsert(make: EntryInsert<K>): Entry<K> {
     return new Entry(this.api, this.name, make, this.#modify, this.#attempts);
   }
 
   /** Change the object (mutate it, or return a replacement); runs on existing and inserted objects. */
-  andModify(modify: Modify<K>): Entry<K> {
+  andModify(modify: EntryModify<K>): Entry<K> {
     return new Entry(this.api, this.name, this.#insert, [...this.#modify, modify], this.#attempts);
   }
 
@@ -87,8 +90,8 @@ export class Entry<K extends KubeObject> {
       const existing = await this.api.getOpt(this.name, {}, options);
       if (existing === undefined && this.#insert === undefined) return undefined;
       const before = existing === undefined ? undefined : JSON.stringify(existing);
-      let object = existing ?? this.#insert?.() as K;
-      for (const modify of this.#modify) object = modify(object) ?? object;
+      let object = existing ?? ((await this.#insert?.()) as K);
+      for (const modify of this.#modify) object = (await modify(object)) ?? object;
       this.#checkIdentity(object);
       try {
         if (existing === undefined) return await this.api.create(object, params, options);
