@@ -25,6 +25,12 @@ export interface MergeSchema {
   listType(path: readonly string[]): ListType;
   /** `atomic` when the map or struct at `path` is owned and replaced as a whole (default `granular`). */
   mapType?(path: readonly string[]): 'atomic' | 'granular';
+  /**
+   * True when the last segment of `path` is a declared field of a struct (not a key of a map):
+   * when an applier stops applying everything under such a field and nobody else owns anything
+   * there, the field itself is removed. Without this method no field counts as declared.
+   */
+  isNamedField?(path: readonly string[]): boolean;
 }
 
 const ATOMIC: ListType = { type: 'atomic' };
@@ -69,6 +75,12 @@ export function builtinMergeSchema(gvk: GroupVersionKind): MergeSchema {
       const name = structName(cursor);
       return name !== undefined && ATOMIC_STRUCTS.has(name) ? 'atomic' : 'granular';
     },
+    isNamedField(path) {
+      if (path.length === 0) return false;
+      let { cursor } = resolve(path.slice(0, -1));
+      while (itemCursor(cursor) !== undefined) cursor = itemCursor(cursor);
+      return fieldCursor(cursor, path[path.length - 1] ?? '').type !== undefined && structName(cursor) !== undefined;
+    },
   };
 }
 
@@ -111,6 +123,12 @@ export function crdMergeSchema(schema: JSONSchemaProps): MergeSchema {
     },
     mapType(path) {
       return resolve(path)?.['x-kubernetes-map-type'] === 'atomic' ? 'atomic' : 'granular';
+    },
+    isNamedField(path) {
+      if (path.length === 0) return false;
+      let parent = resolve(path.slice(0, -1));
+      while (parent !== undefined && parent.type === 'array' && itemsOf(parent) !== undefined) parent = itemsOf(parent);
+      return parent?.properties?.[path[path.length - 1] ?? ''] !== undefined;
     },
   };
 }
