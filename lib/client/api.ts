@@ -26,6 +26,7 @@ import { CHANNEL_PROTOCOLS, V4_CHANNEL_PROTOCOL } from './ws/channel-protocol.js
 import { connectWebSocket } from './ws/connect-websocket.js';
 import { PortForwarder } from './ws/port-forwarder.js';
 
+/** `autoscaling/v1` Scale: the body of every `/scale` subresource. */
 export type { Scale };
 
 /**
