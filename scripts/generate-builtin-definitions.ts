@@ -171,7 +171,11 @@ export function generateBuiltinDefinitions(): string {
   for (const row of BUILTIN_RESOURCES) {
     const module = `${row.group === '' ? 'core' : row.group.split('.')[0]}/${row.version}`;
     kinds[`${row.group}/${row.version}/${row.kind}`] = referenceCode(module, row.kind).slice(1);
+    if (parseModule(module).interfaces.has(`${row.kind}List`)) referenceCode(module, `${row.kind}List`);
   }
+  // What the OpenAPI operations refer to besides the kinds: list metadata, errors, delete bodies, scale.
+  for (const name of ['ListMeta', 'Status', 'DeleteOptions']) referenceCode('meta/v1', name);
+  kinds['autoscaling/v1/Scale'] = referenceCode('autoscaling/v1', 'Scale').slice(1);
   for (let next = queue.shift(); next !== undefined; next = queue.shift()) define(next[0], next[1]);
   const sorted = Object.fromEntries([...definitions.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   const json = JSON.stringify({ kinds, definitions: sorted });
