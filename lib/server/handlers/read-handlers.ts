@@ -1,0 +1,70 @@
+// GET of one object and of collections: full objects, metadata only, YAML.
+import { notFound } from '../errors/status-errors.js';
+import { parseListOptions } from '../http/list-options.js';
+import { negotiateOutput } from '../http/negotiate.js';
+import { writeObject } from '../http/respond.js';
+import { fromStorage } from '../objects/convert-object.js';
+import { awaitResourceVersion, listObjects } from '../objects/list-objects.js';
+import { objectKey } from '../objects/object-key.js';
+import { parseResourceVersion } from '../store/resource-version.js';
+import type { StoredObject } from '../store/store-event.js';
+import { invalid } from '../errors/status-errors.js';
+import type { ResourceCall } from './resource-call.js';
+
+type Json = Record<string, unknown>;
+
+/** The stored object a call names, in its served version. @throws {ApiError} 404. */
+export function readObject(call: Pick<ResourceCall, 'ctx' | 'kind' | 'namespace'>, name: string): StoredObject {
+  const { kind, ctx } = call;
+  const stored = ctx.store.get(kind.bucket, objectKey(kind.namespaced ? call.namespace : undefined, name));
+  if (stored === undefined) throw notFound({ group: kind.group, resource: kind.plural }, name);
+  return fromStorage(kind, stored);
+}
+
+/** `PartialObjectMetadata` of an object. */
+export function partialMetadata(object: StoredObject): Json {
+  return { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: object.metadata };
+}
+
+/** An item of a list as kube-apiserver encodes typed lists: built-in items carry no apiVersion/kind. */
+function listItem(call: ResourceCall, object: StoredObject): Json {
+  if (call.kind.custom !== undefined) return object;
+  const { apiVersion: _apiVersion, kind: _kind, ...rest } = object;
+  return rest;
+}
+
+/**
+ * GET of one object (also of its `status` subresource): `resourceVersion` other than
+ * `""`/`"0"` waits until the store has reached it; `Accept` may ask for metadata only.
+ *
+ * @throws {ApiError} 404, 406, 422 or 504.
+ */
+export async function handleGet(call: ResourceCall, name: string): Promise<void> {
+  const output = negotiateOutput(call.req.headers.accept);
+  const rv = parseResourceVersion(call.query.get('resourceVersion'));
+  if (!rv.ok) throw invalid({ group: call.kind.group, kind: call.kind.kind }, name, [rv.error]);
+  if (rv.value !== undefined && rv.value > 0) await awaitResourceVersion(call.ctx, rv.value, call.settings.resourceVersionBlockMs);
+  const object = readObject(call, name);
+  const body = output.as === 'metadata' ? partialMetadata(object) : object;
+  writeObject(call.res, 200, body, { pretty: call.encoding.pretty, yaml: output.yaml }, { warnings: call.warnings });
+}
+
+/**
+ * GET of a collection: selectors, resourceVersion semantics and pages (see
+ * `listObjects`); a `PartialObjectMetadataList` when asked for metadata only.
+ *
+ * @throws {ApiError} 400, 406, 410, 422 or 504.
+ */
+export async function handleList(call: ResourceCall): Promise<void> {
+  const output = negotiateOutput(call.req.headers.accept);
+  const options = parseListOptions(call.query, call.kind);
+  const page = await listObjects(call.ctx, call.kind, call.namespace, options, call.settings.resourceVersionBlockMs);
+  const metadata: Json = { resourceVersion: page.resourceVersion };
+  if (page.continueToken !== undefined) metadata['continue'] = page.continueToken;
+  if (page.remainingItemCount !== undefined) metadata['remainingItemCount'] = page.remainingItemCount;
+  const body =
+    output.as === 'metadata'
+      ? { kind: 'PartialObjectMetadataList', apiVersion: 'meta.k8s.io/v1', metadata, items: page.items.map(partialMetadata) }
+      : { kind: call.kind.listKind, apiVersion: call.kind.apiVersion, metadata, items: page.items.map((item) => listItem(call, item)) };
+  writeObject(call.res, 200, body, { pretty: call.encoding.pretty, yaml: output.yaml }, { warnings: call.warnings });
+}

@@ -1,0 +1,122 @@
+// Dispatches a resource request to its handler by verb and subresource, after scope checks.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { methodNotAllowed } from '../errors/status-errors.js';
+import { writeNotFoundPage } from '../http/respond.js';
+import type { ResourceRequestInfo } from '../http/request-info.js';
+import type { ServerContext, UserInfo } from '../server-context.js';
+import { handleGet, handleList } from './read-handlers.js';
+import type { HandlerSettings, ResourceCall } from './resource-call.js';
+import { handleGetScale, handleUpdateScale } from './scale-handlers.js';
+import { handleWatch } from './watch-handler.js';
+import { handleCreate, handleDelete, handleDeleteCollection, handleUpdate } from './write-handlers.js';
+
+/** What a request brings to the router. */
+export interface RouteInput {
+  readonly ctx: ServerContext;
+  readonly settings: HandlerSettings;
+  readonly req: IncomingMessage;
+  readonly res: ServerResponse;
+  readonly query: URLSearchParams;
+  readonly info: ResourceRequestInfo;
+  readonly pretty: boolean;
+  readonly user: UserInfo;
+  readonly warnings: string[];
+}
+
+/** Extra subresource handlers (patch, pods/log, ...), keyed by `verb` or `subresource:verb`. */
+export type SubresourceHandler = (call: ResourceCall, name: string | undefined) => Promise<void> | void;
+
+/**
+ * Routes one resource request. Unknown group/version/resource, a namespace on a
+ * cluster-scoped resource (or none on a named namespaced one) and unknown subresources
+ * answer the plain-text `404 page not found`, as kube-apiserver's mux does.
+ *
+ * @returns false when nothing handled the request (it was answered with the 404 page).
+ */
+export async function routeResource(input: RouteInput, extra: ReadonlyMap<string, SubresourceHandler>): Promise<void> {
+  const { info, ctx } = input;
+  const kind = ctx.registry.find(info.group, info.version, info.resource);
+  if (kind === undefined || info.extra) {
+    writeNotFoundPage(input.res);
+    return;
+  }
+  const isNamespaceObject = kind.group === '' && kind.plural === 'namespaces';
+  let namespace = info.namespace;
+  if (isNamespaceObject) namespace = undefined;
+  if (!kind.namespaced && namespace !== undefined) {
+    writeNotFoundPage(input.res);
+    return;
+  }
+  const collectionVerb = info.verb === 'list' || info.verb === 'watch';
+  if (kind.namespaced && namespace === undefined && !(collectionVerb && info.name === undefined)) {
+    writeNotFoundPage(input.res);
+    return;
+  }
+  const sub = info.subresource;
+  if (sub !== undefined && !kind.subresources.includes(sub as never)) {
+    writeNotFoundPage(input.res);
+    return;
+  }
+  const call: ResourceCall = {
+    ctx,
+    settings: input.settings,
+    req: input.req,
+    res: input.res,
+    query: input.query,
+    info,
+    kind,
+    namespace,
+    encoding: { pretty: input.pretty },
+    warnings: input.warnings,
+    user: input.user,
+  };
+  const name = info.name;
+  const gr = { group: kind.group, resource: sub === undefined ? kind.plural : `${kind.plural}/${sub}` };
+  const custom = extra.get(sub === undefined ? info.verb : `${sub}:${info.verb}`);
+  if (custom !== undefined) {
+    await custom(call, name);
+    return;
+  }
+  if (kind.custom?.terminating === true && ['update', 'patch'].includes(info.verb) && sub === undefined) {
+    // Terminating CRDs keep only delete, deletecollection, get, list and watch.
+    throw methodNotAllowed(gr, info.verb);
+  }
+  if (sub === undefined) {
+    switch (info.verb) {
+      case 'get':
+        return handleGet(call, name as string);
+      case 'list':
+        return handleList(call);
+      case 'watch':
+        return handleWatch(call, name);
+      case 'create':
+        if (name !== undefined) throw methodNotAllowed(gr, 'create');
+        return handleCreate(call);
+      case 'update':
+        return handleUpdate(call, name as string, undefined);
+      case 'delete':
+        return handleDelete(call, name as string);
+      case 'deletecollection':
+        if (!kind.verbs.includes('deletecollection')) throw methodNotAllowed(gr, 'deletecollection');
+        return handleDeleteCollection(call);
+      default:
+        throw methodNotAllowed(gr, info.verb);
+    }
+  }
+  if (name === undefined) {
+    writeNotFoundPage(input.res);
+    return;
+  }
+  switch (`${sub}:${info.verb}`) {
+    case 'status:get':
+      return handleGet(call, name);
+    case 'status:update':
+      return handleUpdate(call, name, 'status');
+    case 'scale:get':
+      return handleGetScale(call, name);
+    case 'scale:update':
+      return handleUpdateScale(call, name);
+    default:
+      throw methodNotAllowed(gr, info.verb);
+  }
+}

@@ -1,0 +1,71 @@
+// CreateOptions / UpdateOptions / PatchOptions from the query string, validated like kube-apiserver.
+import type { IncomingMessage } from 'node:http';
+import { fieldInvalid, fieldNotSupported, fieldForbidden, type FieldError } from '../errors/field-error.js';
+import { invalidOptions } from '../errors/status-errors.js';
+import type { WriteOptions } from '../server-context.js';
+
+/** Validated write options plus `fieldValidation` and `force`. */
+export interface ParsedWriteOptions extends WriteOptions {
+  readonly fieldValidation: 'Ignore' | 'Warn' | 'Strict';
+  readonly force: boolean;
+}
+
+/** `[]string{"x"}`: Go's `%#v` of a string slice. */
+function goSlice(values: readonly string[]): string {
+  return `[]string{${values.map((v) => JSON.stringify(v)).join(', ')}}`;
+}
+
+/** The errors of a `dryRun` value list (only `All` is allowed). */
+export function dryRunErrors(values: readonly string[]): FieldError[] {
+  if (values.every((v) => v === 'All')) return [];
+  return [{ type: 'FieldValueNotSupported', field: 'dryRun', value: goSlice(values), detail: 'supported values: "All"' }];
+}
+
+/** The field manager of a request: the `fieldManager` param, else the User-Agent before its first `/`. */
+export function managerOf(req: IncomingMessage, query: URLSearchParams): string {
+  const explicit = query.get('fieldManager');
+  if (explicit !== null && explicit !== '') return explicit;
+  const agent = req.headers['user-agent'] ?? '';
+  const prefix = agent.split('/')[0] ?? '';
+  const printable = prefix.replace(/[^\x20-\x7e]/g, '').slice(0, 128);
+  return printable;
+}
+
+/**
+ * Parses `dryRun`, `fieldManager`, `fieldValidation` (and `force` for patches).
+ *
+ * @throws {ApiError} 422 `<Kind>Options.meta.k8s.io "" is invalid: ...`.
+ */
+export function parseWriteOptions(
+  req: IncomingMessage,
+  query: URLSearchParams,
+  optionsKind: 'CreateOptions' | 'UpdateOptions' | 'PatchOptions',
+  isApply = false,
+): ParsedWriteOptions {
+  const errors: FieldError[] = [];
+  const dryRun = query.getAll('dryRun');
+  errors.push(...dryRunErrors(dryRun));
+  const explicitManager = query.get('fieldManager');
+  if (explicitManager !== null) {
+    if (explicitManager.length > 128) errors.push(fieldInvalid('fieldManager', explicitManager, 'must be no more than 128 characters'));
+    else if (!/^[\x20-\x7e]*$/.test(explicitManager)) errors.push(fieldInvalid('fieldManager', explicitManager, 'must only contain printable characters'));
+  }
+  if (isApply && (explicitManager === null || explicitManager === '')) {
+    errors.push({ type: 'FieldValueRequired', field: 'fieldManager', detail: 'is required for apply patch' });
+  }
+  const rawValidation = query.get('fieldValidation') ?? '';
+  if (!['', 'Ignore', 'Warn', 'Strict'].includes(rawValidation)) {
+    errors.push(fieldNotSupported('fieldValidation', rawValidation, ['', 'Ignore', 'Warn', 'Strict']));
+  }
+  const forceRaw = query.get('force');
+  const force = forceRaw !== null && !(forceRaw === '0' || forceRaw.toLowerCase() === 'false');
+  if (force && !isApply) errors.push(fieldForbidden('force', 'may not be specified for non-apply patch'));
+  if (errors.length > 0) throw invalidOptions(optionsKind, errors);
+  return {
+    dryRun: dryRun.length > 0,
+    fieldManager: managerOf(req, query),
+    warnings: [],
+    fieldValidation: rawValidation === '' ? 'Warn' : (rawValidation as 'Ignore' | 'Warn' | 'Strict'),
+    force,
+  };
+}

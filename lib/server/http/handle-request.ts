@@ -1,0 +1,129 @@
+// The server's request entry point: request log, injected faults, authentication, then routing.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { unauthorized } from '../errors/status-errors.js';
+import { DiscoveryHandler } from '../discovery/discovery-handler.js';
+import { versionInfo } from '../discovery/version-info.js';
+import type { Authenticator } from '../auth/authenticator.js';
+import { routeResource, type SubresourceHandler } from '../handlers/route-resource.js';
+import type { HandlerSettings } from '../handlers/resource-call.js';
+import type { ServerContext, UserInfo } from '../server-context.js';
+import type { FaultInjector } from './fault-injector.js';
+import { queryBool } from './query-values.js';
+import { parseRequestInfo } from './request-info.js';
+import type { RequestLog } from './request-log.js';
+import { writeError, writeNotFoundPage, writeObject, writeStatus } from './respond.js';
+import { wantsPretty } from './negotiate.js';
+
+/** A handler of a non-resource path (e.g. OpenAPI), answering or returning false. */
+export type PathHandler = (req: IncomingMessage, res: ServerResponse, url: URL, pretty: boolean) => boolean | Promise<boolean>;
+
+/** The parts the entry point dispatches to. */
+export interface RequestHandlerParts {
+  readonly ctx: ServerContext;
+  readonly settings: HandlerSettings;
+  readonly authenticator: Authenticator;
+  readonly discovery: DiscoveryHandler;
+  readonly faults: FaultInjector;
+  readonly log: RequestLog;
+  /** Extra resource handlers by `verb` or `subresource:verb` (patch, pods/log, ...). */
+  readonly resourceHandlers: ReadonlyMap<string, SubresourceHandler>;
+  /** Extra non-resource path handlers, tried in order. */
+  readonly pathHandlers: readonly PathHandler[];
+}
+
+const HEALTH = new Set(['/healthz', '/livez', '/readyz']);
+
+/**
+ * Builds the `request` listener of the HTTP(S) server. Order: record the request, answer
+ * an injected failure if one is queued, authenticate (401 Status for a missing or bad
+ * credential), then `/version`, health, discovery, extra paths, and resources. A thrown
+ * `ApiError` becomes its Status; anything else a 500; the server never crashes on input.
+ */
+export function createRequestHandler(parts: RequestHandlerParts): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    handle(parts, req, res).catch((error: unknown) => {
+      if (res.headersSent) res.destroy();
+      else writeError(res, error, { pretty: false });
+    });
+  };
+}
+
+async function handle(parts: RequestHandlerParts, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const method = (req.method ?? 'GET').toUpperCase();
+  let url: URL;
+  try {
+    url = new URL(req.url ?? '/', 'http://localhost');
+  } catch {
+    writeNotFoundPage(res);
+    return;
+  }
+  const path = url.pathname;
+  const query = url.searchParams;
+  const pretty = wantsPretty(query, req.headers['user-agent']);
+  const isWatch = queryBool(query, 'watch') || path.includes('/watch/');
+  let user: UserInfo | undefined;
+  const started = (): void =>
+    parts.log.add({
+      method,
+      path,
+      query: url.search.replace(/^\?/, ''),
+      userAgent: req.headers['user-agent'],
+      contentType: req.headers['content-type'],
+      accept: req.headers.accept,
+      user: user?.username,
+      code: res.statusCode,
+    });
+  if (isWatch) res.once('close', started);
+  else res.once('finish', started);
+
+  const fault = parts.faults.take(method, path, isWatch);
+  if (fault !== undefined) {
+    req.resume();
+    writeStatus(res, fault, { pretty });
+    return;
+  }
+  user = parts.authenticator.authenticate(req);
+  if (user === undefined) {
+    req.resume();
+    writeStatus(res, unauthorized().status, { pretty });
+    return;
+  }
+  const warnings: string[] = [];
+  try {
+    const info = parseRequestInfo(method, path, isWatch);
+    if (info.type === 'nonresource') {
+      if (method !== 'GET' && method !== 'HEAD') {
+        req.resume();
+        writeNotFoundPage(res);
+        return;
+      }
+      if (path === '/version' || path === '/version/') {
+        writeObject(res, 200, versionInfo(), { pretty });
+        return;
+      }
+      if (HEALTH.has(path)) {
+        res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+        res.end('ok');
+        return;
+      }
+      if (DiscoveryHandler.handles(path)) {
+        parts.discovery.serve(req, res, path, pretty);
+        return;
+      }
+      for (const handler of parts.pathHandlers) if (await handler(req, res, url, pretty)) return;
+      writeNotFoundPage(res);
+      return;
+    }
+    await routeResource(
+      { ctx: parts.ctx, settings: parts.settings, req, res, query, info, pretty, user, warnings },
+      parts.resourceHandlers,
+    );
+  } catch (error) {
+    req.resume();
+    if (res.headersSent) {
+      res.end();
+      return;
+    }
+    writeError(res, error, { pretty }, warnings);
+  }
+}

@@ -1,0 +1,72 @@
+// Writing answers: JSON (or YAML) bodies, Status errors, and the plain-text 404 page.
+import type { ServerResponse } from 'node:http';
+import { stringify as toYaml } from 'yaml';
+import { isApiError, type Status } from '../../core/index.js';
+import { internalError } from '../errors/status-errors.js';
+
+/** How to encode an answer. */
+export interface Encoding {
+  /** Indent JSON (`pretty=true`, or a curl/wget/browser User-Agent). */
+  readonly pretty: boolean;
+  /** Answer YAML instead of JSON (`Accept: application/yaml`). */
+  readonly yaml?: boolean;
+}
+
+/** Formats a `Warning` header value: `299 - "<text>"`. */
+export function warningHeader(text: string): string {
+  return `299 - ${JSON.stringify(text)}`;
+}
+
+/** Serializes a body as kube-apiserver does: JSON plus a newline (or YAML). */
+export function encodeBody(body: unknown, encoding: Encoding): string {
+  if (encoding.yaml === true) return toYaml(body);
+  return `${encoding.pretty ? JSON.stringify(body, null, 2) : JSON.stringify(body)}\n`;
+}
+
+/** Writes a JSON (or YAML) answer with the API server's headers. */
+export function writeObject(
+  res: ServerResponse,
+  code: number,
+  body: unknown,
+  encoding: Encoding,
+  extra: { warnings?: readonly string[]; headers?: Readonly<Record<string, string>> } = {},
+): void {
+  if (res.headersSent) {
+    res.end();
+    return;
+  }
+  const text = encodeBody(body, encoding);
+  res.statusCode = code;
+  res.setHeader('Content-Type', encoding.yaml === true ? 'application/yaml' : 'application/json');
+  res.setHeader('Cache-Control', 'no-cache, private');
+  for (const [name, value] of Object.entries(extra.headers ?? {})) res.setHeader(name, value);
+  if (extra.warnings !== undefined && extra.warnings.length > 0) res.setHeader('Warning', extra.warnings.map(warningHeader));
+  res.setHeader('Content-Length', Buffer.byteLength(text));
+  res.end(text);
+}
+
+/** Writes a Status error answer (with `Retry-After` when the Status asks for one). */
+export function writeStatus(res: ServerResponse, status: Status, encoding: Encoding, warnings?: readonly string[]): void {
+  const retry = status.details?.retryAfterSeconds;
+  const headers: Record<string, string> = { 'X-Content-Type-Options': 'nosniff' };
+  if (retry !== undefined && retry > 0) headers['Retry-After'] = String(retry);
+  writeObject(res, status.code ?? 500, status, encoding, { headers, ...(warnings === undefined ? {} : { warnings }) });
+}
+
+/** Writes any thrown value: an ApiError's Status, or a 500 InternalError for anything else. */
+export function writeError(res: ServerResponse, error: unknown, encoding: Encoding, warnings?: readonly string[]): void {
+  const status = isApiError(error) ? error.status : internalError(error instanceof Error ? error.message : String(error)).status;
+  writeStatus(res, status, encoding, warnings);
+}
+
+/** Go's `http.NotFound`: 404, `text/plain`, body `404 page not found`. */
+export function writeNotFoundPage(res: ServerResponse): void {
+  if (res.headersSent) {
+    res.end();
+    return;
+  }
+  res.statusCode = 404;
+  res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.end('404 page not found\n');
+}

@@ -1,0 +1,160 @@
+// Defaulting of built-in kinds: the zero-config values kube-apiserver fills in on every write.
+import { Buffer } from 'node:buffer';
+
+type Json = Record<string, unknown>;
+
+function obj(value: unknown): Json | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined;
+}
+
+function setDefault(target: Json, key: string, value: unknown): void {
+  if (target[key] === undefined || target[key] === null) target[key] = value;
+}
+
+function defaultContainers(list: unknown): void {
+  if (!Array.isArray(list)) return;
+  for (const item of list) {
+    const c = obj(item);
+    if (c === undefined) continue;
+    setDefault(c, 'terminationMessagePath', '/dev/termination-log');
+    setDefault(c, 'terminationMessagePolicy', 'File');
+    const image = typeof c['image'] === 'string' ? c['image'] : '';
+    const tag = image.includes('@') ? 'digest' : /:[^/]+$/.exec(image)?.[0].slice(1);
+    setDefault(c, 'imagePullPolicy', tag === undefined || tag === 'latest' ? 'Always' : 'IfNotPresent');
+    if (Array.isArray(c['ports'])) for (const p of c['ports']) if (obj(p) !== undefined) setDefault(p as Json, 'protocol', 'TCP');
+    setDefault(c, 'resources', {});
+  }
+}
+
+function defaultPodSpec(spec: Json | undefined): void {
+  if (spec === undefined) return;
+  setDefault(spec, 'restartPolicy', 'Always');
+  setDefault(spec, 'dnsPolicy', 'ClusterFirst');
+  setDefault(spec, 'schedulerName', 'default-scheduler');
+  setDefault(spec, 'terminationGracePeriodSeconds', 30);
+  setDefault(spec, 'securityContext', {});
+  defaultContainers(spec['containers']);
+  defaultContainers(spec['initContainers']);
+}
+
+function defaultTemplate(spec: Json | undefined): void {
+  const template = obj(spec?.['template']);
+  if (template !== undefined) defaultPodSpec(obj(template['spec']));
+}
+
+/** The QoS class of a pod spec (BestEffort, Burstable or Guaranteed). */
+export function podQosClass(spec: Json | undefined): string {
+  const containers = [...((spec?.['containers'] as unknown[]) ?? []), ...((spec?.['initContainers'] as unknown[]) ?? [])].map(obj);
+  let any = false;
+  let guaranteed = containers.length > 0;
+  for (const c of containers) {
+    const resources = obj(c?.['resources']);
+    const requests = obj(resources?.['requests']) ?? {};
+    const limits = obj(resources?.['limits']) ?? {};
+    if (Object.keys(requests).length > 0 || Object.keys(limits).length > 0) any = true;
+    for (const r of ['cpu', 'memory']) {
+      if (limits[r] === undefined || (requests[r] !== undefined && requests[r] !== limits[r])) guaranteed = false;
+    }
+  }
+  if (!any) return 'BestEffort';
+  return guaranteed ? 'Guaranteed' : 'Burstable';
+}
+
+/**
+ * Fills in the defaults kube-apiserver applies to a built-in kind (group/kind), in place
+ * on a fresh copy: replicas, strategies, pod spec fields, Service type, Secret
+ * `stringData` folded into `data`, the Namespace finalizer, ...
+ */
+export function applyBuiltinDefaults(group: string, kind: string, object: Json): void {
+  const spec = obj(object['spec']);
+  switch (`${group}/${kind}`) {
+    case '/Pod':
+      defaultPodSpec(spec);
+      break;
+    case '/ReplicationController':
+      if (spec !== undefined) setDefault(spec, 'replicas', 1);
+      defaultTemplate(spec);
+      break;
+    case 'apps/Deployment':
+      if (spec !== undefined) {
+        setDefault(spec, 'replicas', 1);
+        setDefault(spec, 'strategy', { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '25%', maxSurge: '25%' } });
+        setDefault(spec, 'revisionHistoryLimit', 10);
+        setDefault(spec, 'progressDeadlineSeconds', 600);
+      }
+      defaultTemplate(spec);
+      break;
+    case 'apps/ReplicaSet':
+      if (spec !== undefined) setDefault(spec, 'replicas', 1);
+      defaultTemplate(spec);
+      break;
+    case 'apps/StatefulSet':
+      if (spec !== undefined) {
+        setDefault(spec, 'replicas', 1);
+        setDefault(spec, 'podManagementPolicy', 'OrderedReady');
+        setDefault(spec, 'updateStrategy', { type: 'RollingUpdate', rollingUpdate: { partition: 0 } });
+        setDefault(spec, 'revisionHistoryLimit', 10);
+      }
+      defaultTemplate(spec);
+      break;
+    case 'apps/DaemonSet':
+      if (spec !== undefined) {
+        setDefault(spec, 'updateStrategy', { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1, maxSurge: 0 } });
+        setDefault(spec, 'revisionHistoryLimit', 10);
+      }
+      defaultTemplate(spec);
+      break;
+    case 'batch/Job':
+      if (spec !== undefined) {
+        setDefault(spec, 'parallelism', 1);
+        setDefault(spec, 'completions', 1);
+        setDefault(spec, 'backoffLimit', 6);
+        setDefault(spec, 'completionMode', 'NonIndexed');
+        setDefault(spec, 'suspend', false);
+      }
+      defaultTemplate(spec);
+      break;
+    case 'batch/CronJob':
+      if (spec !== undefined) {
+        setDefault(spec, 'concurrencyPolicy', 'Allow');
+        setDefault(spec, 'suspend', false);
+        setDefault(spec, 'successfulJobsHistoryLimit', 3);
+        setDefault(spec, 'failedJobsHistoryLimit', 1);
+        defaultTemplate(obj(obj(spec['jobTemplate'])?.['spec']));
+      }
+      break;
+    case '/Service':
+      if (spec !== undefined) {
+        setDefault(spec, 'type', 'ClusterIP');
+        setDefault(spec, 'sessionAffinity', 'None');
+        if (Array.isArray(spec['ports'])) {
+          for (const p of spec['ports']) {
+            const port = obj(p);
+            if (port === undefined) continue;
+            setDefault(port, 'protocol', 'TCP');
+            setDefault(port, 'targetPort', port['port']);
+          }
+        }
+      }
+      break;
+    case '/Secret': {
+      setDefault(object, 'type', 'Opaque');
+      const stringData = obj(object['stringData']);
+      if (stringData !== undefined) {
+        const data = { ...(obj(object['data']) ?? {}) };
+        for (const [k, v] of Object.entries(stringData)) data[k] = Buffer.from(String(v), 'utf8').toString('base64');
+        object['data'] = data;
+        delete object['stringData'];
+      }
+      break;
+    }
+    case '/Namespace': {
+      const nsSpec = spec ?? {};
+      setDefault(nsSpec, 'finalizers', ['kubernetes']);
+      object['spec'] = nsSpec;
+      break;
+    }
+    default:
+      break;
+  }
+}

@@ -1,0 +1,57 @@
+// Steps shared by every write: defaulting, validation, generation and status rules.
+import type { ObjectMeta } from '../../core/index.js';
+import { invalid } from '../errors/status-errors.js';
+import type { ResourceKind } from '../registry/resource-kind.js';
+import type { ServerContext } from '../server-context.js';
+import { applyBuiltinDefaults } from './builtin-defaults.js';
+import { canonicalObject } from './canonical-object.js';
+import { validateObjectMeta, validateObjectMetaUpdate } from './validate-object-meta.js';
+import { validateBuiltin } from './validate-builtin.js';
+
+type Json = Record<string, unknown>;
+
+/** `ObjectMeta` with writable fields, as the write pipeline edits it. */
+export type MutableMeta = { -readonly [K in keyof ObjectMeta]: ObjectMeta[K] } & Json;
+
+/** The metadata of a decoded object (always present after `decodeObject`). */
+export function metaOf(object: Json): MutableMeta {
+  return object['metadata'] as MutableMeta;
+}
+
+/** True when the kind serves a `status` subresource. */
+export function hasStatusSubresource(kind: ResourceKind): boolean {
+  return kind.subresources.includes('status');
+}
+
+/**
+ * Applies the kind's defaults and validates the object (metadata, built-in spec rules,
+ * kind hooks, and on update the immutable metadata).
+ *
+ * @throws {ApiError} 422 Invalid with one cause per problem.
+ */
+export function defaultAndValidate(ctx: ServerContext, kind: ResourceKind, object: Json, old: Json | undefined): void {
+  if (kind.custom === undefined) applyBuiltinDefaults(kind.group, kind.kind, object);
+  const hooks = ctx.hooks.get(kind.bucket);
+  const meta = metaOf(object);
+  const errors = validateObjectMeta(meta, kind.rules.nameRule);
+  if (kind.custom === undefined) errors.push(...validateBuiltin(kind.group, kind.kind, object));
+  if (hooks?.validate !== undefined) errors.push(...hooks.validate(object, old, kind));
+  if (old !== undefined) errors.push(...validateObjectMetaUpdate(meta, metaOf(old)));
+  if (errors.length > 0) throw invalid({ group: kind.group, kind: kind.kind }, meta.name ?? '', errors);
+}
+
+/** Whether an update changes what the kind's generation tracks. */
+export function generationChanged(kind: ResourceKind, object: Json, old: Json): boolean {
+  const rules = kind.rules;
+  if (!rules.tracksGeneration) return false;
+  let fields: readonly string[];
+  if (rules.generationFields === 'all') {
+    const skip = new Set(['apiVersion', 'kind', 'metadata', ...(hasStatusSubresource(kind) ? ['status'] : [])]);
+    fields = [...new Set([...Object.keys(object), ...Object.keys(old)])].filter((k) => !skip.has(k));
+  } else {
+    fields = rules.generationFields;
+  }
+  const differs = (a: unknown, b: unknown): boolean => JSON.stringify(canonicalObject(a ?? null)) !== JSON.stringify(canonicalObject(b ?? null));
+  if (fields.some((f) => differs(object[f], old[f]))) return true;
+  return rules.generationOnAnnotations && differs(metaOf(object).annotations, metaOf(old).annotations);
+}

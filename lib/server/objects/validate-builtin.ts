@@ -1,0 +1,153 @@
+// The spec validations of built-in kinds that clients most often trip over (a subset of kube-apiserver's).
+import { matchesLabels, toLabelSelector } from '../../core/index.js';
+import { fieldInvalid, fieldNotSupported, fieldRequired, type FieldError } from '../errors/field-error.js';
+import { nameProblems } from './object-names.js';
+
+type Json = Record<string, unknown>;
+
+function obj(value: unknown): Json | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined;
+}
+
+function goMap(map: Json): string {
+  return `map[string]string{${Object.entries(map)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`)
+    .join(', ')}}`;
+}
+
+function validateContainers(list: unknown, field: string, required: boolean): FieldError[] {
+  const errors: FieldError[] = [];
+  if (!Array.isArray(list) || list.length === 0) {
+    if (required) errors.push(fieldRequired(field));
+    return errors;
+  }
+  const seen = new Set<string>();
+  list.forEach((item, i) => {
+    const c = obj(item) ?? {};
+    const name = typeof c['name'] === 'string' ? c['name'] : '';
+    if (name === '') errors.push(fieldRequired(`${field}[${i}].name`));
+    else {
+      for (const problem of nameProblems(name, 'label')) errors.push(fieldInvalid(`${field}[${i}].name`, name, problem));
+      if (seen.has(name)) errors.push({ type: 'FieldValueDuplicate', field: `${field}[${i}].name`, value: JSON.stringify(name) });
+      seen.add(name);
+    }
+    if (typeof c['image'] !== 'string' || c['image'] === '') errors.push(fieldRequired(`${field}[${i}].image`));
+  });
+  return errors;
+}
+
+function validatePodSpec(spec: Json | undefined, field: string): FieldError[] {
+  if (spec === undefined) return [fieldRequired(`${field}.containers`)];
+  const errors = validateContainers(spec['containers'], `${field}.containers`, true);
+  errors.push(...validateContainers(spec['initContainers'], `${field}.initContainers`, false));
+  const restart = spec['restartPolicy'];
+  if (restart !== undefined && !['Always', 'OnFailure', 'Never'].includes(String(restart))) {
+    errors.push(fieldNotSupported(`${field}.restartPolicy`, restart, ['Always', 'OnFailure', 'Never']));
+  }
+  return errors;
+}
+
+function validateReplicas(spec: Json, errors: FieldError[]): void {
+  const replicas = spec['replicas'];
+  if (typeof replicas === 'number' && replicas < 0) {
+    errors.push(fieldInvalid('spec.replicas', replicas, 'must be greater than or equal to 0'));
+  }
+}
+
+function validateWorkload(spec: Json | undefined, selectorRequired: boolean): FieldError[] {
+  if (spec === undefined) return [fieldRequired('spec.selector'), fieldRequired('spec.template.spec.containers')];
+  const errors: FieldError[] = [];
+  validateReplicas(spec, errors);
+  const template = obj(spec['template']);
+  const templateLabels = obj(obj(template?.['metadata'])?.['labels']) ?? {};
+  const selector = spec['selector'];
+  if (selector === undefined || selector === null) {
+    if (selectorRequired) errors.push(fieldRequired('spec.selector'));
+  } else {
+    try {
+      const parsed = toLabelSelector(selector as Record<string, string>);
+      if (parsed.length === 0) errors.push(fieldInvalid('spec.selector', selector, 'empty selector is invalid for deployment'));
+      else if (template !== undefined && !matchesLabels(parsed, templateLabels as Record<string, string>)) {
+        errors.push({
+          type: 'FieldValueInvalid',
+          field: 'spec.template.metadata.labels',
+          value: goMap(templateLabels),
+          detail: '`selector` does not match template `labels`',
+        });
+      }
+    } catch (error) {
+      errors.push(fieldInvalid('spec.selector', selector, (error as Error).message));
+    }
+  }
+  if (template === undefined) errors.push(fieldRequired('spec.template.spec.containers'));
+  else errors.push(...validatePodSpec(obj(template['spec']), 'spec.template.spec'));
+  return errors;
+}
+
+const CONFIG_KEY = /^[-._a-zA-Z0-9]+$/;
+
+function validateConfigKeys(object: Json, fields: readonly string[]): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const field of fields) {
+    for (const key of Object.keys(obj(object[field]) ?? {})) {
+      if (!CONFIG_KEY.test(key) || key.length > 253) {
+        errors.push(
+          fieldInvalid(
+            `${field}[${key}]`,
+            key,
+            "a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')",
+          ),
+        );
+      }
+    }
+  }
+  return errors;
+}
+
+/**
+ * The spec errors of a built-in object (group/kind): Pods need containers with names and
+ * images, workloads a selector matching their template, Services ports, ConfigMaps and
+ * Secrets valid keys. Kinds not listed are accepted as they are.
+ */
+export function validateBuiltin(group: string, kind: string, object: Json): FieldError[] {
+  const spec = obj(object['spec']);
+  switch (`${group}/${kind}`) {
+    case '/Pod':
+      return validatePodSpec(spec, 'spec');
+    case 'apps/Deployment':
+    case 'apps/ReplicaSet':
+    case 'apps/StatefulSet':
+    case 'apps/DaemonSet':
+      return validateWorkload(spec, true);
+    case '/ReplicationController':
+      return validateWorkload(spec, false);
+    case 'batch/Job': {
+      const template = obj(spec?.['template']);
+      const podSpec = obj(template?.['spec']);
+      const errors = validatePodSpec(podSpec, 'spec.template.spec');
+      const restart = podSpec?.['restartPolicy'];
+      if (podSpec !== undefined && restart !== 'OnFailure' && restart !== 'Never') {
+        errors.push(fieldNotSupported('spec.template.spec.restartPolicy', restart ?? '', ['OnFailure', 'Never']));
+      }
+      return errors;
+    }
+    case '/Service': {
+      const type = spec?.['type'] ?? 'ClusterIP';
+      const errors: FieldError[] = [];
+      if (!['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'].includes(String(type))) {
+        errors.push(fieldNotSupported('spec.type', type, ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort']));
+      }
+      const ports = spec?.['ports'];
+      const headless = spec?.['clusterIP'] === 'None';
+      if (type !== 'ExternalName' && !headless && (!Array.isArray(ports) || ports.length === 0)) errors.push(fieldRequired('spec.ports'));
+      return errors;
+    }
+    case '/ConfigMap':
+      return validateConfigKeys(object, ['data', 'binaryData']);
+    case '/Secret':
+      return validateConfigKeys(object, ['data']);
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,268 @@
+// Starts the embedded Kubernetes API server: HTTPS on loopback, in-memory storage, controllers.
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer as createHttpServer, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Status } from '../core/index.js';
+import { Authenticator, type TokenUser } from './auth/authenticator.js';
+import { BackgroundWork } from './background-work.js';
+import { DiscoveryHandler } from './discovery/discovery-handler.js';
+import { GarbageCollector } from './gc/garbage-collector.js';
+import { handleFinalize } from './handlers/finalize-handler.js';
+import type { SubresourceHandler } from './handlers/route-resource.js';
+import { FaultInjector, type FaultFilter } from './http/fault-injector.js';
+import { createRequestHandler } from './http/handle-request.js';
+import { DEFAULT_MAX_BODY_BYTES } from './http/read-body.js';
+import { RequestLog, type RecordedRequest } from './http/request-log.js';
+import { renderKubeconfig } from './kubeconfig/render-kubeconfig.js';
+import { NamespaceController } from './namespaces/namespace-controller.js';
+import { NAMESPACE_BUCKET, namespaceHooks } from './namespaces/namespace-hooks.js';
+import { createObject } from './objects/create-object.js';
+import { decodeObject } from './objects/decode-object.js';
+import { ResourceRegistry } from './registry/resource-registry.js';
+import type { KindHooks, ServerContext } from './server-context.js';
+import { ObjectStore } from './store/object-store.js';
+import { issueClientCertificate, serverCertificates, type CertificatePair } from './tls/server-certificates.js';
+import { WatchHub } from './watch/watch-hub.js';
+
+/** Options of {@link startApiServer}. */
+export interface ApiServerOptions {
+  /** The port to listen on. @default 0 (an ephemeral port) */
+  readonly port?: number;
+  /** The address to listen on. @default '127.0.0.1' */
+  readonly host?: string;
+  /** Serve HTTPS with certificates made at start; `false` serves plain HTTP. @default true */
+  readonly tls?: boolean;
+  /** Extra bearer tokens and the users they stand for (`token → username` or `{ username, groups }`). */
+  readonly tokens?: Readonly<Record<string, string | TokenUser>>;
+  /** How many changes the history keeps for watches and continue tokens. @default 10000 */
+  readonly watchCacheSize?: number;
+  /** Period of the bookmarks sent to watches that ask for them, in seconds; 0 disables. @default 60 */
+  readonly bookmarkIntervalSeconds?: number;
+  /** Largest accepted request body. @default 3145728 (3 MiB, as kube-apiserver) */
+  readonly maxRequestBodyBytes?: number;
+  /** How long a request for a future resourceVersion waits before 504. @default 3000 */
+  readonly resourceVersionWaitMs?: number;
+  /** Run the garbage collector (ownerReferences) and namespace controller. @default true */
+  readonly controllers?: boolean;
+  /** The clock for timestamps. @default () => new Date() */
+  readonly now?: () => Date;
+  /** Where to write the kubeconfig. @default a file in a fresh temporary directory */
+  readonly kubeconfigPath?: string;
+  /** Called with errors of background controllers (they never stop the server). */
+  readonly onError?: (error: unknown) => void;
+}
+
+/** Test hooks of a running server. */
+export interface ApiServerHooks {
+  /** Ends every open watch connection (cleanly, or `abrupt`ly by destroying the sockets). */
+  dropWatches(options?: { readonly abrupt?: boolean }): void;
+  /** Forgets all history: watches and continue tokens from any older resourceVersion answer 410. */
+  compact(): void;
+  /** The next `count` requests (matching `filter`) answer `status` (default 503 ServiceUnavailable). */
+  failNext(count: number, status?: Status, filter?: FaultFilter): void;
+  /** Sends a bookmark now to every watch that asked for bookmarks. */
+  sendBookmarks(): void;
+  /** How many watch connections are open. */
+  activeWatches(): number;
+  /** Resolves when the next watch connection has started (after its initial events). */
+  nextWatch(): Promise<void>;
+  /** The requests answered so far (newest last; credentials never recorded). */
+  requests(): RecordedRequest[];
+  /** Forgets the recorded requests. */
+  clearRequests(): void;
+  /** Resolves once background controllers (GC, namespaces, CRDs) have caught up. */
+  settle(): Promise<void>;
+  /** The current resourceVersion of the store. */
+  resourceVersion(): string;
+  /** Adds a bearer token for a user. */
+  addToken(token: string, user: string | TokenUser): void;
+  /** Issues a client certificate (`CN=user`, `O=` per group) signed by the server's CA. */
+  issueClientCertificate(user: string, groups?: readonly string[]): Promise<CertificatePair>;
+}
+
+/** A running embedded API server. */
+export interface ApiServer {
+  /** `https://127.0.0.1:PORT` (or `http://` without TLS). */
+  readonly url: string;
+  readonly host: string;
+  readonly port: number;
+  /** A kubeconfig (YAML) using the admin bearer token. */
+  readonly kubeconfig: string;
+  /** The same kubeconfig, written to a file (removed on close). */
+  readonly kubeconfigPath: string;
+  /** A kubeconfig (YAML) authenticating by bearer token or by the admin client certificate. */
+  kubeconfigFor(auth: 'token' | 'certificate'): string;
+  /** The admin bearer token (user `admin`, group `system:masters`). */
+  readonly token: string;
+  /** The CA certificate (PEM) clients must trust; empty without TLS. */
+  readonly caPem: string;
+  /** The admin client certificate (`CN=admin, O=system:masters`) and key. */
+  readonly clientCertificate: CertificatePair;
+  readonly hooks: ApiServerHooks;
+  /** Ends every connection, stops the controllers and removes the kubeconfig file. */
+  close(): Promise<void>;
+}
+
+const DEFAULT_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
+
+function toTokenUser(user: string | TokenUser): TokenUser {
+  return typeof user === 'string' ? { username: user } : user;
+}
+
+/**
+ * Starts an in-memory Kubernetes API server on loopback that real clients (kubectl,
+ * client-go, @kubernetes/client-node, this library's client) can use unchanged.
+ *
+ * ## Example
+ * ```ts
+ * const server = await startApiServer();
+ * process.env.KUBECONFIG = server.kubeconfigPath;   // kubectl get ns
+ * // ...
+ * await server.close();
+ * ```
+ *
+ * ## Guarantees
+ * - HTTPS by default: a CA, a server certificate (127.0.0.1, ::1, localhost) and an admin
+ *   client certificate are made with the `openssl` CLI once per process and reused, so
+ *   later starts take a few milliseconds; bearer-token and client-certificate auth; a
+ *   missing or bad credential answers 401.
+ * - The namespaces `default`, `kube-system`, `kube-public` and `kube-node-lease` exist.
+ * - Behaviour follows kube-apiserver 1.32 as described in apiserver-semantics.md.
+ *
+ * @throws {CertificateError} when certificates cannot be made (no `openssl`).
+ * @throws {Error} when the port cannot be bound.
+ */
+export async function startApiServer(options: ApiServerOptions = {}): Promise<ApiServer> {
+  const useTls = options.tls ?? true;
+  const host = options.host ?? '127.0.0.1';
+  const certificates = await serverCertificates();
+  const onError = options.onError ?? ((error: unknown) => process.emitWarning(`kube-rx api server: ${String(error)}`));
+  const work = new BackgroundWork(onError);
+  const store = new ObjectStore({ historySize: options.watchCacheSize ?? 10000, onListenerError: onError });
+  const registry = new ResourceRegistry();
+  const hooks = new Map<string, KindHooks>();
+  const ctx: ServerContext = {
+    store,
+    registry,
+    now: options.now ?? (() => new Date()),
+    hooks,
+    defer: (task, delayMs) => work.defer(task, delayMs),
+  };
+  hooks.set(NAMESPACE_BUCKET, namespaceHooks(ctx));
+  const controllers = options.controllers ?? true;
+  const namespaceController = controllers ? new NamespaceController(ctx) : undefined;
+  const garbageCollector = controllers ? new GarbageCollector(ctx) : undefined;
+
+  const token = randomBytes(24).toString('hex');
+  const tokens = new Map<string, TokenUser>([[token, { username: 'admin', groups: ['system:masters'] }]]);
+  for (const [t, user] of Object.entries(options.tokens ?? {})) tokens.set(t, toTokenUser(user));
+  const authenticator = new Authenticator(tokens);
+  const hub = new WatchHub(store, (options.bookmarkIntervalSeconds ?? 60) * 1000);
+  const faults = new FaultInjector();
+  const log = new RequestLog();
+
+  const namespaceKind = registry.find('', 'v1', 'namespaces');
+  if (namespaceKind === undefined) throw new Error('kube-rx: the built-in table has no namespaces');
+  for (const name of DEFAULT_NAMESPACES) {
+    createObject(ctx, namespaceKind, undefined, decodeObject(namespaceKind, { metadata: { name } }), { dryRun: false, fieldManager: 'kube-apiserver', warnings: [] });
+  }
+
+  const resourceHandlers = new Map<string, SubresourceHandler>([['finalize:update', handleFinalize]]);
+  let serverAddress = '';
+  const discovery = new DiscoveryHandler(registry, () => serverAddress);
+  const listener = createRequestHandler({
+    ctx,
+    settings: { hub, maxBodyBytes: options.maxRequestBodyBytes ?? DEFAULT_MAX_BODY_BYTES, resourceVersionBlockMs: options.resourceVersionWaitMs ?? 3000 },
+    authenticator,
+    discovery,
+    faults,
+    log,
+    resourceHandlers,
+    pathHandlers: [],
+  });
+  const server: Server = useTls
+    ? createHttpsServer(
+        { key: certificates.server.keyPem, cert: certificates.server.certPem, ca: certificates.ca.certPem, requestCert: true, rejectUnauthorized: false },
+        listener,
+      )
+    : createHttpServer(listener);
+  server.keepAliveTimeout = 60_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  const url = `${useTls ? 'https' : 'http'}://${urlHost}:${port}`;
+  serverAddress = `${urlHost}:${port}`;
+
+  const caPem = useTls ? certificates.ca.certPem : '';
+  const kubeconfigFor = (auth: 'token' | 'certificate'): string =>
+    renderKubeconfig({
+      server: url,
+      ...(useTls ? { caPem } : {}),
+      user: auth === 'token' ? { token } : { certPem: certificates.admin.certPem, keyPem: certificates.admin.keyPem },
+    });
+  const kubeconfig = kubeconfigFor('token');
+  let tempDir: string | undefined;
+  let kubeconfigPath = options.kubeconfigPath;
+  if (kubeconfigPath === undefined) {
+    tempDir = await mkdtemp(join(tmpdir(), 'kube-rx-server-'));
+    kubeconfigPath = join(tempDir, 'kubeconfig.yaml');
+  }
+  await writeFile(kubeconfigPath, kubeconfig, { mode: 0o600 });
+
+  let closed: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closed ??= (async () => {
+      hub.close();
+      work.close();
+      namespaceController?.close();
+      garbageCollector?.close();
+      store.close();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      if (tempDir !== undefined) await rm(tempDir, { recursive: true, force: true });
+      else if (options.kubeconfigPath === undefined) await rm(kubeconfigPath as string, { force: true });
+    })();
+    return closed;
+  };
+
+  return {
+    url,
+    host,
+    port,
+    kubeconfig,
+    kubeconfigPath,
+    kubeconfigFor,
+    token,
+    caPem,
+    clientCertificate: certificates.admin,
+    hooks: {
+      dropWatches: (o) => hub.dropAll(o?.abrupt ?? false),
+      compact: () => store.compact(),
+      failNext: (count, status, filter) => faults.failNext(count, status, filter),
+      sendBookmarks: () => hub.sendBookmarks(),
+      activeWatches: () => hub.size,
+      nextWatch: async () => {
+        await hub.nextWatch();
+      },
+      requests: () => log.entries(),
+      clearRequests: () => log.clear(),
+      settle: () => work.settle(),
+      resourceVersion: () => String(store.resourceVersion),
+      addToken: (t, user) => authenticator.addToken(t, toTokenUser(user)),
+      issueClientCertificate: (user, groups = []) => issueClientCertificate(certificates.ca, user, groups),
+    },
+    close,
+  };
+}

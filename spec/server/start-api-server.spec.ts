@@ -1,0 +1,135 @@
+import { expect } from 'chai';
+import { parse } from 'yaml';
+import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { startApiServer } from '../../lib/server/index.js';
+import { rawRequest, useApiServer } from '../helpers/api-server.js';
+
+describe('startApiServer', () => {
+  const env = useApiServer();
+
+  it('should serve HTTPS on an ephemeral loopback port', () => {
+    expect(env.server.url).to.match(/^https:\/\/127\.0\.0\.1:\d+$/);
+    expect(env.server.caPem).to.contain('BEGIN CERTIFICATE');
+  });
+
+  it('should answer 401 with the exact Unauthorized Status without a credential', async () => {
+    const res = await rawRequest(env.server, '/api/v1/namespaces', { auth: 'none' });
+    expect(res.status).to.equal(401);
+    expect(res.text.trim()).to.equal('{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"Unauthorized","reason":"Unauthorized","code":401}');
+  });
+
+  it('should answer 401 for a wrong bearer token', async () => {
+    const res = await rawRequest(env.server, '/api', { auth: { token: 'nope' } });
+    expect(res.status).to.equal(401);
+  });
+
+  it('should authenticate the admin client certificate', async () => {
+    const res = await rawRequest(env.server, '/api/v1/namespaces/default', { auth: 'certificate' });
+    expect(res.status).to.equal(200);
+    expect(env.server.hooks.requests().at(-1)).to.include({ user: 'admin', path: '/api/v1/namespaces/default' });
+  });
+
+  it('should map a certificate CN to the user name', async () => {
+    const pair = await env.server.hooks.issueClientCertificate('alice', ['dev']);
+    const { request } = await import('node:https');
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(new URL('/version', env.server.url), { ca: env.server.caPem, cert: pair.certPem, key: pair.keyPem, agent: false }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(status).to.equal(200);
+    expect(env.server.hooks.requests().at(-1)).to.include({ user: 'alice' });
+  });
+
+  it('should accept extra tokens from the hooks', async () => {
+    env.server.hooks.addToken('bob-token', 'bob');
+    const res = await rawRequest(env.server, '/version', { auth: { token: 'bob-token' } });
+    expect(res.status).to.equal(200);
+    expect(env.server.hooks.requests().at(-1)).to.include({ user: 'bob' });
+  });
+
+  it('should write a kubeconfig with the CA, the server and the token', async () => {
+    const config = parse(await readFile(env.server.kubeconfigPath, 'utf8')) as {
+      clusters: { cluster: Record<string, string> }[];
+      users: { user: Record<string, string> }[];
+      'current-context': string;
+    };
+    expect(config.clusters[0]?.cluster['server']).to.equal(env.server.url);
+    expect(Buffer.from(config.clusters[0]?.cluster['certificate-authority-data'] ?? '', 'base64').toString()).to.equal(env.server.caPem);
+    expect(config.users[0]?.user['token']).to.equal(env.server.token);
+    const cert = parse(env.server.kubeconfigFor('certificate')) as { users: { user: Record<string, string> }[] };
+    expect(Buffer.from(cert.users[0]?.user['client-certificate-data'] ?? '', 'base64').toString()).to.equal(env.server.clientCertificate.certPem);
+  });
+
+  it('should create the default namespaces', async () => {
+    const res = await rawRequest(env.server, '/api/v1/namespaces');
+    const names = res.json<{ items: { metadata: { name: string } }[] }>().items.map((n) => n.metadata.name);
+    expect(names).to.include.members(['default', 'kube-system', 'kube-public', 'kube-node-lease']);
+  });
+
+  it('should answer the plain-text 404 page for unknown paths', async () => {
+    for (const path of ['/nope', '/api/v1/nothings', '/apis/example.com/v1/widgets', '/api/v1/namespaces/default/nodes/x']) {
+      const res = await rawRequest(env.server, path);
+      expect(res.status, path).to.equal(404);
+      expect(res.text, path).to.equal('404 page not found\n');
+      expect(res.headers['content-type']).to.equal('text/plain; charset=utf-8');
+    }
+  });
+
+  it('should answer /version with a semver gitVersion', async () => {
+    const res = await rawRequest(env.server, '/version');
+    expect(res.json()).to.include({ major: '1', minor: '32', gitVersion: 'v1.32.0' });
+  });
+
+  describe('hooks.failNext', () => {
+    it('should fail the next requests with 503 and then recover', async () => {
+      env.server.hooks.failNext(2, undefined, { pathPrefix: '/api/v1/namespaces/default/configmaps' });
+      const first = await rawRequest(env.server, '/api/v1/namespaces/default/configmaps');
+      const second = await rawRequest(env.server, '/api/v1/namespaces/default/configmaps');
+      const third = await rawRequest(env.server, '/api/v1/namespaces/default/configmaps');
+      expect([first.status, second.status, third.status]).to.deep.equal([503, 503, 200]);
+      expect(first.json()).to.include({ kind: 'Status', reason: 'ServiceUnavailable', code: 503 });
+    });
+
+    it('should answer the given Status with Retry-After when it asks for one', async () => {
+      env.server.hooks.failNext(1, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', reason: 'TooManyRequests', message: 'slow down', code: 429, details: { retryAfterSeconds: 2 } });
+      const res = await rawRequest(env.server, '/api/v1/namespaces');
+      expect(res.status).to.equal(429);
+      expect(res.headers['retry-after']).to.equal('2');
+    });
+  });
+
+  describe('with tls: false', () => {
+    it('should serve plain HTTP and still require a token', async () => {
+      const server = await startApiServer({ tls: false });
+      try {
+        expect(server.url).to.match(/^http:\/\//);
+        expect((await rawRequest(server, '/api', { auth: 'none' })).status).to.equal(401);
+        expect((await rawRequest(server, '/api')).status).to.equal(200);
+        expect(parse(server.kubeconfig).clusters[0].cluster).to.not.have.property('certificate-authority-data');
+      } finally {
+        await server.close();
+      }
+    });
+  });
+
+  describe('close', () => {
+    it('should remove the kubeconfig file and stop listening', async () => {
+      const server = await startApiServer();
+      const path = server.kubeconfigPath;
+      await server.close();
+      expect(existsSync(path)).to.equal(false);
+      let failed = false;
+      try {
+        await rawRequest(server, '/version');
+      } catch {
+        failed = true;
+      }
+      expect(failed).to.equal(true);
+    });
+  });
+});
