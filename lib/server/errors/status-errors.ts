@@ -28,9 +28,30 @@ function details(gr: GroupResource, name: string, extra: Partial<StatusDetails> 
   return { name, ...(gr.group === '' ? {} : { group: gr.group }), kind: gr.resource, ...extra };
 }
 
+/**
+ * An {@link ApiError} the server raises to answer a request. Core's `ApiError` redacts
+ * credential-like text in its `status` for logging; `wireStatus` keeps the Status exactly
+ * as kube-apiserver words it (e.g. `invalid continue token: ...`), which is what goes on
+ * the wire.
+ */
+export class ServerStatusError extends ApiError {
+  /** The Status to send, unredacted. */
+  readonly wireStatus: Status;
+
+  constructor(status: Status) {
+    super(status);
+    this.wireStatus = status;
+  }
+}
+
+/** The Status to answer for an error: the unredacted one for the server's own errors. */
+export function wireStatusOf(error: ApiError): Status {
+  return error instanceof ServerStatusError ? error.wireStatus : error.status;
+}
+
 /** An error answer with this Status. */
 export function statusError(status: Status): ApiError {
-  return new ApiError(status);
+  return new ServerStatusError(status);
 }
 
 /** 404 `pods "foo" not found`. */

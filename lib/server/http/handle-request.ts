@@ -1,6 +1,6 @@
 // The server's request entry point: request log, injected faults, authentication, then routing.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { unauthorized } from '../errors/status-errors.js';
+import { unauthorized, wireStatusOf } from '../errors/status-errors.js';
 import { DiscoveryHandler } from '../discovery/discovery-handler.js';
 import { versionInfo } from '../discovery/version-info.js';
 import type { Authenticator } from '../auth/authenticator.js';
@@ -85,7 +85,7 @@ async function handle(parts: RequestHandlerParts, req: IncomingMessage, res: Ser
   user = parts.authenticator.authenticate(req);
   if (user === undefined) {
     req.resume();
-    writeStatus(res, unauthorized().status, { pretty });
+    writeStatus(res, wireStatusOf(unauthorized()), { pretty });
     return;
   }
   const warnings: string[] = [];

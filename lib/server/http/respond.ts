@@ -2,7 +2,7 @@
 import type { ServerResponse } from 'node:http';
 import { stringify as toYaml } from 'yaml';
 import { isApiError, type Status } from '../../core/index.js';
-import { internalError } from '../errors/status-errors.js';
+import { internalError, wireStatusOf } from '../errors/status-errors.js';
 
 /** How to encode an answer. */
 export interface Encoding {
@@ -55,7 +55,7 @@ export function writeStatus(res: ServerResponse, status: Status, encoding: Encod
 
 /** Writes any thrown value: an ApiError's Status, or a 500 InternalError for anything else. */
 export function writeError(res: ServerResponse, error: unknown, encoding: Encoding, warnings?: readonly string[]): void {
-  const status = isApiError(error) ? error.status : internalError(error instanceof Error ? error.message : String(error)).status;
+  const status = isApiError(error) ? wireStatusOf(error) : wireStatusOf(internalError(error instanceof Error ? error.message : String(error)));
   writeStatus(res, status, encoding, warnings);
 }
 
