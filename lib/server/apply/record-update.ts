@@ -39,6 +39,13 @@ export interface RecordUpdateInput {
  * `apiVersion`, `kind`, `metadata.name`, `uid`, `resourceVersion`, ... are never owned. Fields a
  * write does not change keep their owners.
  *
+ * ## Caveats
+ * A create is compared against an empty object, so every map and struct of the new object is
+ * marked with `.` in the creator's FieldsV1 (`f:spec: {.: {}, ...}`) — exactly what
+ * kube-apiserver records for custom resources. For built-in kinds it compares against the Go zero
+ * value, in which non-pointer structs such as `spec` already exist, so those carry no `.` there;
+ * ownership of every leaf, and therefore conflicts, is the same.
+ *
  * ## Example
  * ```ts
  * const stored = recordUpdate({ live, updated, manager: 'kubectl-edit', apiVersion: 'v1', time, schema: builtinMergeSchema(gvk) });
