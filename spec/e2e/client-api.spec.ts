@@ -1,0 +1,260 @@
+// Integration specs of the client against the embedded API server over HTTPS: every Api verb,
+// once authenticated by bearer token, once by client certificate, once by an exec plugin.
+import { expect } from 'chai';
+import type { Deployment as DeploymentObject } from 'kubernetes-types/apps/v1.js';
+import type { ConfigMap } from 'kubernetes-types/core/v1.js';
+import { filter, firstValueFrom, take, toArray } from 'rxjs';
+import { Api } from '../../lib/client/api.js';
+import { Client } from '../../lib/client/client.js';
+import { Config } from '../../lib/client/config/config.js';
+import { Discovery } from '../../lib/client/discovery/discovery.js';
+import { serverVersion } from '../../lib/client/discovery/server-version.js';
+import { isApiError, type ApiError } from '../../lib/core/errors/api-error.js';
+import { Deployment } from '../../lib/core/resources/apps-v1.js';
+import { ConfigMap as ConfigMapResource, Namespace } from '../../lib/core/resources/core-v1.js';
+import { isStatus } from '../../lib/core/status.js';
+import { useApiServer } from '../helpers/api-server.js';
+import { execKubeconfig } from '../helpers/exec-kubeconfig.js';
+
+async function rejection(promise: Promise<unknown>): Promise<ApiError> {
+  const error = await promise.then(
+    () => {
+      throw new Error('expected a rejection');
+    },
+    (e: unknown) => e,
+  );
+  if (!isApiError(error)) throw error;
+  return error;
+}
+
+const configMap = (name: string, data: Record<string, string> = {}, labels?: Record<string, string>): ConfigMap => ({
+  apiVersion: 'v1',
+  kind: 'ConfigMap',
+  metadata: { name, ...(labels === undefined ? {} : { labels }) },
+  data,
+});
+
+/** Lets pending I/O callbacks run (no timer): for effects the server applies asynchronously. */
+async function until(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 1000 && !condition(); i++) await new Promise((resolve) => setImmediate(resolve));
+}
+
+describe('client against the embedded API server', function () {
+  this.timeout(60_000);
+  const env = useApiServer({ tokens: { 'exec-verbs-token': { username: 'exec-admin', groups: ['system:masters'] } } });
+
+  const clients: [string, string, () => Promise<Client>][] = [
+    ['a bearer token', 'token', async () => new Client(await Config.fromKubeconfig(env.server.kubeconfigFor('token')))],
+    ['a client certificate', 'cert', async () => new Client(await Config.fromKubeconfig(env.server.kubeconfigFor('certificate')))],
+    ['an exec plugin', 'exec', async () => new Client(await Config.fromKubeconfig(execKubeconfig(env.server, { EXEC_TOKENS: 'exec-verbs-token', EXEC_EXPIRES_IN: '3600' })))],
+  ];
+
+  for (const [auth, short, makeClient] of clients) {
+    describe(`authenticated with ${auth}`, () => {
+      let client: Client;
+      let ns: string;
+      let configMaps: Api<ConfigMap>;
+
+      before(async () => {
+        client = await makeClient();
+        ns = `client-e2e-${short}`;
+        await Api.cluster(client, Namespace).create({ metadata: { name: ns } });
+        configMaps = Api.namespaced(client, ConfigMapResource, ns);
+      });
+      after(() => client.close());
+
+      it('should read the server version and discover the API', async () => {
+        expect((await serverVersion(client)).gitVersion).to.match(/^v1\./);
+        const discovery = await Discovery.run(client);
+        expect(discovery.resolve('apps/v1', 'Deployment').plural).to.equal('deployments');
+        expect(discovery.find('v1', 'Pod').verbs).to.include('watch');
+      });
+
+      it('should create, get, getOpt and getMetadata', async () => {
+        const created = await configMaps.create(configMap('a', { k: 'v' }));
+        expect(created.metadata?.uid).to.be.a('string');
+        expect((await configMaps.get('a')).data).to.deep.equal({ k: 'v' });
+        expect(await configMaps.getOpt('absent')).to.equal(undefined);
+        const meta = await configMaps.getMetadata('a');
+        expect(meta.kind).to.equal('PartialObjectMetadata');
+        expect(meta.metadata.uid).to.equal(created.metadata?.uid);
+        expect((meta as { data?: unknown }).data).to.equal(undefined);
+        expect(await configMaps.getMetadataOpt('absent')).to.equal(undefined);
+      });
+
+      it('should reject get of a missing object with a 404 NotFound ApiError', async () => {
+        const error = await rejection(configMaps.get('absent'));
+        expect(error.isNotFound()).to.equal(true);
+        expect(error.status.reason).to.equal('NotFound');
+        expect(error.message).to.contain('configmaps "absent" not found');
+      });
+
+      it('should list and listMetadata with a label selector', async () => {
+        await configMaps.create(configMap('labelled', {}, { app: 'web' }));
+        const list = await configMaps.list({ labelSelector: { app: 'web' } });
+        expect(list.items.map((c) => c.metadata?.name)).to.deep.equal(['labelled']);
+        expect(list.metadata.resourceVersion).to.be.a('string');
+        const metas = await configMaps.listMetadata({ labelSelector: 'app=web' });
+        expect(metas.items.map((c) => c.metadata.name)).to.deep.equal(['labelled']);
+        expect((metas.items[0] as { data?: unknown }).data).to.equal(undefined);
+      });
+
+      it('should replace, and refuse a stale resourceVersion with 409 Conflict', async () => {
+        const original = await configMaps.create(configMap('r', { n: '1' }));
+        const replaced = await configMaps.replace('r', { ...original, data: { n: '2' } });
+        expect(replaced.data).to.deep.equal({ n: '2' });
+        const error = await rejection(configMaps.replace('r', { ...original, data: { n: '3' } }));
+        expect(error.isConflict()).to.equal(true);
+        expect((await configMaps.get('r')).data).to.deep.equal({ n: '2' });
+      });
+
+      it('should change nothing on a dry run', async () => {
+        const created = await configMaps.create(configMap('dry', { x: '1' }), { dryRun: true });
+        expect(created.metadata?.name).to.equal('dry');
+        expect(await configMaps.getOpt('dry')).to.equal(undefined);
+        await configMaps.create(configMap('dry', { x: '1' }));
+        const before = await configMaps.get('dry');
+        expect((await configMaps.replace('dry', { ...before, data: { x: '3' } }, { dryRun: true })).data).to.deep.equal({ x: '3' });
+        await configMaps.delete('dry', { dryRun: true });
+        const after = await configMaps.get('dry');
+        expect(after.data).to.deep.equal({ x: '1' });
+        expect(after.metadata?.resourceVersion).to.equal(before.metadata?.resourceVersion);
+      });
+
+      it('should delete: a Status once gone, the object while a finalizer holds it', async () => {
+        await configMaps.create(configMap('gone'));
+        const result = await configMaps.delete('gone');
+        expect(isStatus(result) && result.status).to.equal('Success');
+        await configMaps.create({ ...configMap('held'), metadata: { name: 'held', finalizers: ['example.com/hold'] } });
+        const held = await configMaps.delete('held');
+        expect(isStatus(held)).to.equal(false);
+        if (!isStatus(held)) expect(held.metadata?.deletionTimestamp).to.be.a('string');
+        const holding = await configMaps.get('held');
+        await configMaps.replace('held', { ...holding, metadata: { ...holding.metadata, finalizers: [] } });
+        expect(await configMaps.getOpt('held')).to.equal(undefined);
+      });
+
+      it('should deleteCollection by label', async () => {
+        await Promise.all(['x1', 'x2'].map((name) => configMaps.create(configMap(name, {}, { sweep: 'yes' }))));
+        await configMaps.create(configMap('x3', {}, { sweep: 'no' }));
+        await configMaps.deleteCollection({}, { labelSelector: 'sweep=yes' });
+        expect((await configMaps.list({ labelSelector: 'sweep' })).items.map((c) => c.metadata?.name)).to.deep.equal(['x3']);
+      });
+
+      it('should read and write the status and scale subresources', async () => {
+        const deployments = Api.namespaced(client, Deployment, ns);
+        const deployment: DeploymentObject = {
+          apiVersion: 'apps/v1',
+          kind: 'Deployment',
+          metadata: { name: 'web' },
+          spec: { replicas: 1, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'c', image: 'nginx' }] } } },
+        };
+        await deployments.create(deployment);
+        const status = await deployments.getStatus('web');
+        const replacedStatus = await deployments.replaceStatus('web', { ...status, spec: { ...status.spec!, replicas: 9 }, status: { observedGeneration: 1, readyReplicas: 1 } });
+        expect(replacedStatus.status?.readyReplicas).to.equal(1);
+        expect(replacedStatus.spec?.replicas, 'a status write ignores spec').to.equal(1);
+        expect((await deployments.getStatus('web')).status?.observedGeneration).to.equal(1);
+        const scale = await deployments.getScale('web');
+        expect(scale.spec?.replicas).to.equal(1);
+        expect(scale.kind).to.equal('Scale');
+        expect((await deployments.replaceScale('web', { ...scale, spec: { replicas: 2 } })).spec?.replicas).to.equal(2);
+        expect((await deployments.get('web')).spec?.replicas).to.equal(2);
+      });
+
+      it('should commit an entry: create when vacant, then modify, retrying a conflict', async () => {
+        const created = await configMaps.entry('settings').orInsert(() => configMap('settings', { n: '0' })).commit();
+        expect(created?.data).to.deep.equal({ n: '0' });
+        let attempts = 0;
+        const committed = await configMaps
+          .entry('settings')
+          .andModify(async (cm) => {
+            attempts += 1;
+            // A concurrent writer slips in between the entry's read and its write, once.
+            if (attempts === 1) {
+              const current = await configMaps.get('settings');
+              await configMaps.replace('settings', { ...current, data: { ...current.data, other: 'writer' } });
+            }
+            cm.data = { ...cm.data, n: String(Number(cm.data?.['n']) + 1) };
+          })
+          .commit();
+        expect(attempts).to.equal(2);
+        expect(committed?.data).to.deep.equal({ n: '1', other: 'writer' });
+        expect((await configMaps.get('settings')).data).to.deep.equal({ n: '1', other: 'writer' });
+      });
+
+      it('should watch create, modify and delete in order, and close the connection on unsubscribe', async () => {
+        const list = await configMaps.list();
+        const openBefore = env.server.hooks.activeWatches();
+        const started = env.server.hooks.nextWatch();
+        const events = firstValueFrom(
+          configMaps.watch({}, list.metadata.resourceVersion).pipe(
+            filter((e) => e.type !== 'BOOKMARK' && (e.object as ConfigMap).metadata?.name === 'w'),
+            take(3),
+            toArray(),
+          ),
+        );
+        await started;
+        expect(env.server.hooks.activeWatches()).to.equal(openBefore + 1);
+        const created = await configMaps.create(configMap('w', { v: '1' }));
+        await configMaps.replace('w', { ...created, data: { v: '2' } });
+        await configMaps.delete('w');
+        const seen = await events;
+        expect(seen.map((e) => e.type)).to.deep.equal(['ADDED', 'MODIFIED', 'DELETED']);
+        expect(seen.map((e) => (e.object as ConfigMap).data?.['v'])).to.deep.equal(['1', '2', '2']);
+        await until(() => env.server.hooks.activeWatches() === openBefore);
+        expect(env.server.hooks.activeWatches()).to.equal(openBefore);
+      });
+
+      it('should watch metadata only', async () => {
+        const list = await configMaps.list();
+        const started = env.server.hooks.nextWatch();
+        const event = firstValueFrom(configMaps.watchMetadata({}, list.metadata.resourceVersion).pipe(filter((e) => e.type === 'ADDED')));
+        await started;
+        await configMaps.create(configMap('wm', { secret: 'not in metadata' }));
+        const added = await event;
+        expect(added.object.kind).to.equal('PartialObjectMetadata');
+        expect((added.object as { data?: unknown }).data).to.equal(undefined);
+      });
+    });
+  }
+
+  describe('retries', () => {
+    it('should retry a GET the server is too busy for, and never a POST', async () => {
+      const client = new Client(await Config.fromKubeconfig(env.server.kubeconfigFor('token')));
+      const configMaps = Api.namespaced(client, ConfigMapResource, 'default');
+      env.server.hooks.clearRequests();
+      env.server.hooks.failNext(2);
+      expect((await configMaps.list()).items).to.be.an('array');
+      expect(env.server.hooks.requests().filter((r) => r.method === 'GET')).to.have.length(3);
+      env.server.hooks.failNext(1);
+      const error = await rejection(configMaps.create(configMap('never-retried')));
+      expect(error.code).to.equal(503);
+      expect(await configMaps.getOpt('never-retried')).to.equal(undefined);
+      client.close();
+    });
+  });
+
+  describe('pagination', () => {
+    it('should list 1,200 objects page by page with listAll, one consistent snapshot', async () => {
+      const client = new Client(await Config.fromKubeconfig(env.server.kubeconfigFor('token')));
+      await Api.cluster(client, Namespace).create({ metadata: { name: 'client-e2e-pages' } });
+      const configMaps = Api.namespaced(client, ConfigMapResource, 'client-e2e-pages');
+      const names = Array.from({ length: 1200 }, (_, i) => `cm-${String(i).padStart(4, '0')}`);
+      for (let i = 0; i < names.length; i += 100) await Promise.all(names.slice(i, i + 100).map((name) => configMaps.create(configMap(name))));
+      env.server.hooks.clearRequests();
+      const all = await configMaps.listAll({ limit: 500 });
+      expect(all.items).to.have.length(1200);
+      expect(all.items.map((c) => c.metadata?.name)).to.deep.equal(names);
+      expect(all.metadata.continue).to.equal(undefined);
+      const pages = env.server.hooks.requests().filter((r) => r.path?.endsWith('/configmaps'));
+      expect(pages).to.have.length(3);
+      // a write between pages does not show up: the pages come from the first page's snapshot
+      const page1 = await configMaps.list({ limit: 1000 });
+      await configMaps.create(configMap('cm-9999'));
+      const page2 = await configMaps.list({ limit: 1000, continueToken: page1.metadata.continue ?? '' });
+      expect(page1.items.length + page2.items.length).to.equal(1200);
+      client.close();
+    });
+  });
+});
