@@ -1,0 +1,40 @@
+// How the examples get a Client: your cluster if there is one, else an embedded API server.
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from '../../lib/client/client.js';
+import { Config } from '../../lib/client/config/config.js';
+import { startApiServer } from '../../lib/server/index.js';
+
+/** A Client and what to do when the example is done. */
+export interface ExampleClient {
+  readonly client: Client;
+  /** Where the client points, for the example's first line of output. */
+  readonly target: string;
+  close(): Promise<void>;
+}
+
+/**
+ * `Client::try_default()` for the examples: `Config.infer()` (kubeconfig, then in-cluster)
+ * when `$KUBECONFIG` is set, `~/.kube/config` exists or the process runs in a pod; otherwise
+ * an embedded API server on loopback, started here and stopped by `close()`.
+ */
+export async function exampleClient(): Promise<ExampleClient> {
+  const env = process.env;
+  const hasKubeconfig = (env['KUBECONFIG'] ?? '') !== '' || existsSync(join(homedir(), '.kube', 'config'));
+  if (hasKubeconfig || (env['KUBERNETES_SERVICE_HOST'] ?? '') !== '') {
+    const config = await Config.infer();
+    const client = new Client(config);
+    return { client, target: config.source, close: () => Promise.resolve(client.close()) };
+  }
+  const server = await startApiServer();
+  const client = new Client(await Config.fromKubeconfig(server.kubeconfig));
+  return {
+    client,
+    target: `an embedded API server at ${server.url} (no kubeconfig found)`,
+    close: async () => {
+      client.close();
+      await server.close();
+    },
+  };
+}
