@@ -48,3 +48,4 @@ export * from './wait/await-condition.js';
 export * from './leader/lease-lock.js';
 export * from './leader/leader-election.js';
 export * from './leader/while-leading.js';
+export * from './from-abortable.js';

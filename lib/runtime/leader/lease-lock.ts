@@ -1,8 +1,9 @@
 // LeaseLock: the seam between leader election and the Lease API, as Observables.
-import { Observable } from 'rxjs';
+import type { Observable } from 'rxjs';
 import type { Api } from '../../client/api.js';
 import { isApiError } from '../../core/errors/api-error.js';
 import type { Lease } from '../../core/resources/coordination-v1.js';
+import { fromAbortable } from '../from-abortable.js';
 
 /**
  * What leader election needs from the API: read, create and replace one Lease (client-go's
@@ -26,27 +27,13 @@ export function leaseLock(api: Api<Lease>, name: string): LeaseLock {
     name,
     description: `${api.namespace ?? ''}/${name}`,
     get: () =>
-      fromCall((signal) =>
+      fromAbortable((signal) =>
         api.get(name, {}, { signal }).catch((error: unknown) => {
           if (isApiError(error) && error.isNotFound()) return undefined;
           throw error;
         }),
       ),
-    create: (lease) => fromCall((signal) => api.create(lease, {}, { signal })),
-    replace: (lease) => fromCall((signal) => api.replace(name, lease, {}, { signal })),
+    create: (lease) => fromAbortable((signal) => api.create(lease, {}, { signal })),
+    replace: (lease) => fromAbortable((signal) => api.replace(name, lease, {}, { signal })),
   };
-}
-
-function fromCall<T>(call: (signal: AbortSignal) => Promise<T>): Observable<T> {
-  return new Observable<T>((subscriber) => {
-    const controller = new AbortController();
-    call(controller.signal).then(
-      (value) => {
-        subscriber.next(value);
-        subscriber.complete();
-      },
-      (error: unknown) => subscriber.error(error),
-    );
-    return () => controller.abort();
-  });
 }

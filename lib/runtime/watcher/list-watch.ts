@@ -1,10 +1,11 @@
 // The seam between the watcher and the API: list and watch as Observables.
-import { Observable } from 'rxjs';
+import type { Observable } from 'rxjs';
 import type { ListParams } from '../../core/params/list-params.js';
 import type { WatchParams } from '../../core/params/watch-params.js';
 import type { KubeObject, ObjectList, PartialObjectMetadata } from '../../core/object.js';
 import type { ResourceType } from '../../core/resource-type.js';
 import type { WatchEvent } from '../../core/watch/watch-event.js';
+import { fromAbortable } from '../from-abortable.js';
 
 /**
  * What a {@link watcher} needs from the API: a list and a watch, both as cold Observables
@@ -41,7 +42,7 @@ export function describeApi(api: Pick<ListWatchApi<unknown>, 'resource' | 'names
 export function fromApi<K>(api: ListWatchApi<K>): ListWatch<K> {
   return {
     description: describeApi(api),
-    list: (params) => fromPromise((signal) => api.list(params, { signal })),
+    list: (params) => fromAbortable((signal) => api.list(params, { signal })),
     watch: (params, resourceVersion) => api.watch(params, resourceVersion),
   };
 }
@@ -50,7 +51,7 @@ export function fromApi<K>(api: ListWatchApi<K>): ListWatch<K> {
 export function metadataFromApi(api: ListWatchApi<unknown>): ListWatch<PartialObjectMetadata> {
   return {
     description: `${describeApi(api)} (metadata)`,
-    list: (params) => fromPromise((signal) => api.listMetadata(params, { signal })),
+    list: (params) => fromAbortable((signal) => api.listMetadata(params, { signal })),
     watch: (params, resourceVersion) => api.watchMetadata(params, resourceVersion),
   };
 }
@@ -58,18 +59,4 @@ export function metadataFromApi(api: ListWatchApi<unknown>): ListWatch<PartialOb
 /** True when `source` is a {@link ListWatch} rather than an Api. */
 export function isListWatch<K>(source: ListWatch<K> | ListWatchApi<K>): source is ListWatch<K> {
   return typeof (source as ListWatch<K>).description === 'string';
-}
-
-function fromPromise<T>(start: (signal: AbortSignal) => Promise<T>): Observable<T> {
-  return new Observable<T>((subscriber) => {
-    const controller = new AbortController();
-    start(controller.signal).then(
-      (value) => {
-        subscriber.next(value);
-        subscriber.complete();
-      },
-      (error: unknown) => subscriber.error(error),
-    );
-    return () => controller.abort();
-  });
 }
