@@ -20,6 +20,8 @@ export interface WriteOptions {
   readonly fieldManager: string;
   /** Warnings the answer will carry as `Warning` headers. */
   readonly warnings: string[];
+  /** The object's `managedFields` are already final (a server-side apply computed them). */
+  readonly managedFieldsSet?: boolean;
 }
 
 /**

@@ -10,6 +10,7 @@ import type { Status } from '../core/index.js';
 import { Authenticator, type TokenUser } from './auth/authenticator.js';
 import { BackgroundWork } from './background-work.js';
 import { DiscoveryHandler } from './discovery/discovery-handler.js';
+import { OpenApiHandler } from './discovery/openapi-handler.js';
 import { GarbageCollector } from './gc/garbage-collector.js';
 import { handleFinalize } from './handlers/finalize-handler.js';
 import type { SubresourceHandler } from './handlers/route-resource.js';
@@ -174,6 +175,7 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
   const resourceHandlers = new Map<string, SubresourceHandler>([['finalize:update', handleFinalize]]);
   let serverAddress = '';
   const discovery = new DiscoveryHandler(registry, () => serverAddress);
+  const openapi = new OpenApiHandler(registry);
   const listener = createRequestHandler({
     ctx,
     settings: { hub, maxBodyBytes: options.maxRequestBodyBytes ?? DEFAULT_MAX_BODY_BYTES, resourceVersionBlockMs: options.resourceVersionWaitMs ?? 3000 },
@@ -182,7 +184,7 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
     faults,
     log,
     resourceHandlers,
-    pathHandlers: [],
+    pathHandlers: [(req, res, url) => openapi.serve(req, res, url)],
   });
   const server: Server = useTls
     ? createHttpsServer(

@@ -10,6 +10,7 @@ import { parseResourceVersion } from '../store/resource-version.js';
 import type { StoredObject } from '../store/store-event.js';
 import { invalid } from '../errors/status-errors.js';
 import type { ResourceCall } from './resource-call.js';
+import { tableOf } from './table-options.js';
 
 type Json = Record<string, unknown>;
 
@@ -45,7 +46,7 @@ export async function handleGet(call: ResourceCall, name: string): Promise<void>
   if (!rv.ok) throw invalid({ group: call.kind.group, kind: call.kind.kind }, name, [rv.error]);
   if (rv.value !== undefined && rv.value > 0) await awaitResourceVersion(call.ctx, rv.value, call.settings.resourceVersionBlockMs);
   const object = readObject(call, name);
-  const body = output.as === 'metadata' ? partialMetadata(object) : object;
+  const body = output.as === 'metadata' ? partialMetadata(object) : output.as === 'table' ? tableOf(call, [object]) : object;
   writeObject(call.res, 200, body, { pretty: call.encoding.pretty, yaml: output.yaml }, { warnings: call.warnings });
 }
 
@@ -62,9 +63,17 @@ export async function handleList(call: ResourceCall): Promise<void> {
   const metadata: Json = { resourceVersion: page.resourceVersion };
   if (page.continueToken !== undefined) metadata['continue'] = page.continueToken;
   if (page.remainingItemCount !== undefined) metadata['remainingItemCount'] = page.remainingItemCount;
-  const body =
-    output.as === 'metadata'
-      ? { kind: 'PartialObjectMetadataList', apiVersion: 'meta.k8s.io/v1', metadata, items: page.items.map(partialMetadata) }
-      : { kind: call.kind.listKind, apiVersion: call.kind.apiVersion, metadata, items: page.items.map((item) => listItem(call, item)) };
+  let body: unknown;
+  switch (output.as) {
+    case 'metadata':
+      body = { kind: 'PartialObjectMetadataList', apiVersion: 'meta.k8s.io/v1', metadata, items: page.items.map(partialMetadata) };
+      break;
+    case 'table':
+      body = tableOf(call, page.items, { listMeta: metadata });
+      break;
+    case 'object':
+      body = { kind: call.kind.listKind, apiVersion: call.kind.apiVersion, metadata, items: page.items.map((item) => listItem(call, item)) };
+      break;
+  }
   writeObject(call.res, 200, body, { pretty: call.encoding.pretty, yaml: output.yaml }, { warnings: call.warnings });
 }

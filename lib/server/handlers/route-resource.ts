@@ -7,6 +7,7 @@ import type { ServerContext, UserInfo } from '../server-context.js';
 import { handleGet, handleList } from './read-handlers.js';
 import type { HandlerSettings, ResourceCall } from './resource-call.js';
 import { handleGetScale, handleUpdateScale } from './scale-handlers.js';
+import { handlePatch } from './patch-handler.js';
 import { handleWatch } from './watch-handler.js';
 import { handleCreate, handleDelete, handleDeleteCollection, handleUpdate } from './write-handlers.js';
 
@@ -77,10 +78,6 @@ export async function routeResource(input: RouteInput, extra: ReadonlyMap<string
     await custom(call, name);
     return;
   }
-  if (kind.custom?.terminating === true && ['update', 'patch'].includes(info.verb) && sub === undefined) {
-    // Terminating CRDs keep only delete, deletecollection, get, list and watch.
-    throw methodNotAllowed(gr, info.verb);
-  }
   if (sub === undefined) {
     switch (info.verb) {
       case 'get':
@@ -94,6 +91,8 @@ export async function routeResource(input: RouteInput, extra: ReadonlyMap<string
         return handleCreate(call);
       case 'update':
         return handleUpdate(call, name as string, undefined);
+      case 'patch':
+        return handlePatch(call, name as string, undefined);
       case 'delete':
         return handleDelete(call, name as string);
       case 'deletecollection':
@@ -112,6 +111,10 @@ export async function routeResource(input: RouteInput, extra: ReadonlyMap<string
       return handleGet(call, name);
     case 'status:update':
       return handleUpdate(call, name, 'status');
+    case 'status:patch':
+      return handlePatch(call, name, 'status');
+    case 'scale:patch':
+      return handlePatch(call, name, 'scale');
     case 'scale:get':
       return handleGetScale(call, name);
     case 'scale:update':

@@ -109,7 +109,7 @@ export function applyScale(ctx: ServerContext, call: Pick<ResourceCall, 'kind' |
   const currentRv = (current['metadata'] as Json)['resourceVersion'];
   if (typeof rv === 'string' && rv !== '' && rv !== currentRv) throw conflict({ group: kind.group, resource: kind.plural }, name);
   const next = writePath(current, paths(kind).spec, replicas ?? 0);
-  const result = updateObject(ctx, { kind, namespace: call.namespace, name, fromPatch: true }, decodeObject(kind, next), options);
+  const result = updateObject(ctx, { kind, namespace: call.namespace, name, fromPatch: true, fieldsSubresource: 'scale' }, decodeObject(kind, next), options);
   return scaleOf(kind, result.object);
 }
 

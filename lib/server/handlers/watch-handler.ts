@@ -9,6 +9,9 @@ import { listPrefix } from '../objects/object-key.js';
 import { objectMatcher } from '../objects/object-matcher.js';
 import { WatchConnection } from '../watch/watch-connection.js';
 import type { ResourceCall } from './resource-call.js';
+import { tableOf } from './table-options.js';
+import { encodeLine } from '../watch/encode-event.js';
+import type { StoredObject } from '../store/store-event.js';
 
 /** Bookmarks go out this long before a watch's deadline (kube-apiserver: ~2 s). */
 const BOOKMARK_BEFORE_DEADLINE_MS = 2000;
@@ -32,6 +35,7 @@ const BOOKMARK_BEFORE_DEADLINE_MS = 2000;
 export async function handleWatch(call: ResourceCall, name: string | undefined): Promise<void> {
   const { kind, ctx, res } = call;
   const output = negotiateOutput(call.req.headers.accept, false);
+  let headersSent = false;
   const options = parseListOptions(call.query, kind, true);
   let fieldSelector = options.fieldSelector;
   if (name !== undefined) {
@@ -58,6 +62,15 @@ export async function handleWatch(call: ResourceCall, name: string | undefined):
     keyPrefix: listPrefix(kind.namespaced ? call.namespace : undefined),
     matches: objectMatcher(kind, options.labelSelector, fieldSelector),
     bookmarks: options.allowWatchBookmarks,
+    ...(output.as === 'table'
+      ? {
+          render: (type: string, object: StoredObject) => {
+            const table = tableOf(call, [fromStorage(kind, object)], { noHeaders: headersSent });
+            headersSent = true;
+            return encodeLine(type, table);
+          },
+        }
+      : {}),
   });
 
   const current = ctx.store.resourceVersion;
@@ -73,7 +86,7 @@ export async function handleWatch(call: ResourceCall, name: string | undefined):
   const initialEvents = options.sendInitialEvents ?? (startRv === undefined || startRv === 0);
   if (initialEvents) {
     for (const entry of ctx.store.entries(kind.bucket, listPrefix(kind.namespaced ? call.namespace : undefined))) {
-      connection.sendInitial(fromStorage(kind, entry.object));
+      connection.sendInitial(entry.object);
     }
     if (options.sendInitialEvents === true) connection.sendBookmark(current, { [INITIAL_EVENTS_END_ANNOTATION]: 'true' }, true);
   } else if (startRv !== undefined && startRv > 0) {

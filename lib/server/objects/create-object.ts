@@ -11,6 +11,8 @@ import { generateName } from './generate-name.js';
 import { objectKey } from './object-key.js';
 import { defaultAndValidate, hasStatusSubresource, metaOf } from './prepare-object.js';
 import { podQosClass } from './builtin-defaults.js';
+import { recordUpdate } from '../apply/record-update.js';
+import { mergeSchemaOf } from './merge-schema-of.js';
 
 type Json = Record<string, unknown>;
 
@@ -117,7 +119,11 @@ export function createObject(ctx: ServerContext, kind: ResourceKind, namespace: 
       if (attempt === attempts - 1) throw generateNameExhausted(gr, name);
       continue;
     }
-    const object = canonicalObject(input);
+    const managed =
+      options.managedFieldsSet === true
+        ? input
+        : (recordUpdate({ live: undefined, updated: input, manager: options.fieldManager, apiVersion: kind.apiVersion, time: formatTime(now), schema: mergeSchemaOf(kind) }) as Json);
+    const object = canonicalObject(managed);
     if (options.dryRun) return { object, code: 201 };
     const stored = ctx.store.create(kind.bucket, key, canonicalObject(toStorage(kind, object)) as StoredObject);
     return { object: fromStorage(kind, stored), code: 201 };

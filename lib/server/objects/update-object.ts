@@ -1,7 +1,9 @@
 // The update verb: PUT of a whole object (also the last step of every patch), with status subresource rules.
 import { badRequest, conflict, invalid, notFound } from '../errors/status-errors.js';
 import type { ResourceKind } from '../registry/resource-kind.js';
-import type { ServerContext, WriteOptions } from '../server-context.js';
+import { formatTime, type ServerContext, type WriteOptions } from '../server-context.js';
+import { recordUpdate } from '../apply/record-update.js';
+import { mergeSchemaOf } from './merge-schema-of.js';
 import type { StoredObject } from '../store/store-event.js';
 import { canonicalObject } from './canonical-object.js';
 import { fromStorage, toStorage } from './convert-object.js';
@@ -20,6 +22,8 @@ export interface UpdateRequest {
   readonly subresource?: 'status' | 'finalize' | undefined;
   /** A patch result: an absent resourceVersion is filled in even for kinds that require one. */
   readonly fromPatch?: boolean;
+  /** The subresource the managedFields entry names (`scale` writes the main object). */
+  readonly fieldsSubresource?: string;
 }
 
 /**
@@ -75,7 +79,7 @@ export function updateObject(ctx: ServerContext, request: UpdateRequest, input: 
     else spec['finalizers'] = finalizers;
     next = { ...old, metadata: { ...oldMeta }, spec };
   } else if (subresource === 'status') {
-    next = { ...old, metadata: { ...oldMeta, ...(meta.managedFields === undefined ? {} : { managedFields: meta.managedFields }) } };
+    next = { ...old, metadata: { ...oldMeta } };
     if (input['status'] === undefined) delete next['status'];
     else next['status'] = input['status'];
   } else {
@@ -100,7 +104,20 @@ export function updateObject(ctx: ServerContext, request: UpdateRequest, input: 
   defaultAndValidate(ctx, kind, next, old);
   if (subresource === undefined && generationChanged(kind, next, old)) nextMeta.generation = (oldMeta.generation ?? 0) + 1;
 
-  const object = canonicalObject(next);
+  const fieldsSubresource = request.fieldsSubresource ?? subresource;
+  const managed =
+    options.managedFieldsSet === true
+      ? next
+      : (recordUpdate({
+          live: old,
+          updated: next,
+          manager: options.fieldManager,
+          apiVersion: kind.apiVersion,
+          time: formatTime(ctx.now()),
+          ...(fieldsSubresource === undefined ? {} : { subresource: fieldsSubresource }),
+          schema: mergeSchemaOf(kind),
+        }) as Json);
+  const object = canonicalObject(managed);
   const held = ctx.hooks.get(kind.bucket)?.holdsDeletion?.(object) ?? false;
   if (oldMeta.deletionTimestamp != null && (nextMeta.finalizers ?? []).length === 0 && !held) {
     if (!options.dryRun) ctx.store.remove(kind.bucket, key);

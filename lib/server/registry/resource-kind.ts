@@ -1,4 +1,5 @@
 // One served resource endpoint (group, version, plural) and everything the handlers need to know about it.
+import type { CompiledSchema } from '../schema/compile-schema.js';
 import type { FieldLabels } from './field-labels.js';
 import type { KindRules } from './kind-rules.js';
 
@@ -27,6 +28,8 @@ export interface CustomKindInfo {
   readonly crdUid: string;
   /** This version's `openAPIV3Schema`, if any. */
   readonly schema: Readonly<Record<string, unknown>> | undefined;
+  /** The compiled schema: pruning, defaulting, validation, merge topology. */
+  readonly compiled: CompiledSchema | undefined;
   readonly printerColumns: readonly PrinterColumnSpec[];
   readonly scale: ScalePaths | undefined;
   /** The CRD is being deleted: only get/list/watch/delete remain. */

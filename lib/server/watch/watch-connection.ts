@@ -66,7 +66,7 @@ export class WatchConnection {
     this.#timers.push(timer);
   }
 
-  /** Sends the synthetic ADDED of an existing object, if it matches. */
+  /** Sends the synthetic ADDED of an existing (stored) object, if it matches. */
   sendInitial(object: StoredObject): void {
     if (!this.#matches(object)) return;
     this.#write(this.#render?.('ADDED', object) ?? encodeLine('ADDED', renderForView(this.view, object)));
