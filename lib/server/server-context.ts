@@ -22,6 +22,8 @@ export interface WriteOptions {
   readonly warnings: string[];
   /** The object's `managedFields` are already final (a server-side apply computed them). */
   readonly managedFieldsSet?: boolean;
+  /** How unknown fields are treated (`fieldValidation`); kube-apiserver's default is Warn. */
+  readonly fieldValidation?: 'Ignore' | 'Warn' | 'Strict';
 }
 
 /**
@@ -30,9 +32,9 @@ export interface WriteOptions {
  */
 export interface KindHooks {
   /** Mutates a new object before validation (e.g. the Namespace finalizer, CRD defaults). */
-  prepareCreate?(object: Json, kind: ResourceKind): void;
+  prepareCreate?(object: Json, kind: ResourceKind, options: WriteOptions): void;
   /** Mutates an updated object before validation; `old` is the stored state. */
-  prepareUpdate?(object: Json, old: Json, kind: ResourceKind, subresource: string | undefined): void;
+  prepareUpdate?(object: Json, old: Json, kind: ResourceKind, subresource: string | undefined, options: WriteOptions): void;
   /** Extra validation; `old` is absent on create. */
   validate?(object: Json, old: Json | undefined, kind: ResourceKind): FieldError[];
   /** Something besides `metadata.finalizers` still holds a terminating object (a Namespace's `spec.finalizers`). */

@@ -12,6 +12,8 @@ import { BackgroundWork } from './background-work.js';
 import { DiscoveryHandler } from './discovery/discovery-handler.js';
 import { OpenApiHandler } from './discovery/openapi-handler.js';
 import { GarbageCollector } from './gc/garbage-collector.js';
+import { CrdController } from './crd/crd-controller.js';
+import { CRD_BUCKET, crdHooks } from './crd/crd-hooks.js';
 import { handleFinalize } from './handlers/finalize-handler.js';
 import type { SubresourceHandler } from './handlers/route-resource.js';
 import { FaultInjector, type FaultFilter } from './http/fault-injector.js';
@@ -154,6 +156,8 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
     defer: (task, delayMs) => work.defer(task, delayMs),
   };
   hooks.set(NAMESPACE_BUCKET, namespaceHooks(ctx));
+  hooks.set(CRD_BUCKET, crdHooks(ctx));
+  const crdController = new CrdController(ctx);
   const controllers = options.controllers ?? true;
   const namespaceController = controllers ? new NamespaceController(ctx) : undefined;
   const garbageCollector = controllers ? new GarbageCollector(ctx) : undefined;
@@ -227,6 +231,7 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
       hub.close();
       work.close();
       namespaceController?.close();
+      crdController.close();
       garbageCollector?.close();
       store.close();
       await new Promise<void>((resolve) => {

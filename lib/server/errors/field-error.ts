@@ -22,6 +22,8 @@ export interface FieldError {
   /** The offending value, already rendered as Go's `%v`/`%q` would (see {@link renderValue}). */
   readonly value?: string;
   readonly detail?: string;
+  /** The whole message body when it was worded elsewhere (e.g. by schema validation). */
+  readonly body?: string;
 }
 
 /**
@@ -73,6 +75,7 @@ export function fieldTypeInvalid(field: string, value: unknown, detail: string):
 
 /** The message without the field: `Invalid value: "x": detail` (apimachinery `ErrorBody`). */
 export function fieldErrorBody(error: FieldError): string {
+  if (error.body !== undefined) return error.body;
   let head: string;
   switch (error.type) {
     case 'FieldValueNotFound':

@@ -104,7 +104,7 @@ export function createObject(ctx: ServerContext, kind: ResourceKind, namespace: 
         break;
     }
   }
-  ctx.hooks.get(kind.bucket)?.prepareCreate?.(input, kind);
+  ctx.hooks.get(kind.bucket)?.prepareCreate?.(input, kind, options);
 
   const attempts = fixedName === '' ? GENERATE_NAME_ATTEMPTS : 1;
   for (let attempt = 0; attempt < attempts; attempt += 1) {

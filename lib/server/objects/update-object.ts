@@ -100,7 +100,7 @@ export function updateObject(ctx: ServerContext, request: UpdateRequest, input: 
   if (oldMeta.deletionTimestamp != null) nextMeta.deletionTimestamp = oldMeta.deletionTimestamp;
   if (oldMeta.deletionGracePeriodSeconds != null) nextMeta.deletionGracePeriodSeconds = oldMeta.deletionGracePeriodSeconds;
   if (oldMeta.generation !== undefined) nextMeta.generation = oldMeta.generation;
-  ctx.hooks.get(kind.bucket)?.prepareUpdate?.(next, old, kind, subresource);
+  ctx.hooks.get(kind.bucket)?.prepareUpdate?.(next, old, kind, subresource, options);
   defaultAndValidate(ctx, kind, next, old);
   if (subresource === undefined && generationChanged(kind, next, old)) nextMeta.generation = (oldMeta.generation ?? 0) + 1;
 
