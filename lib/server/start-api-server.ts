@@ -14,6 +14,8 @@ import { OpenApiHandler } from './discovery/openapi-handler.js';
 import { GarbageCollector } from './gc/garbage-collector.js';
 import { CrdController } from './crd/crd-controller.js';
 import { CRD_BUCKET, crdHooks } from './crd/crd-hooks.js';
+import { EVENT_BUCKET, eventHooks } from './events/event-hooks.js';
+import { EventTtl } from './events/event-ttl.js';
 import { handleFinalize } from './handlers/finalize-handler.js';
 import type { SubresourceHandler } from './handlers/route-resource.js';
 import { FaultInjector, type FaultFilter } from './http/fault-injector.js';
@@ -51,6 +53,8 @@ export interface ApiServerOptions {
   readonly resourceVersionWaitMs?: number;
   /** Run the garbage collector (ownerReferences) and namespace controller. @default true */
   readonly controllers?: boolean;
+  /** How long Events live after their last write, in seconds (kube-apiserver's `--event-ttl`). @default 3600 */
+  readonly eventTtlSeconds?: number;
   /** The clock for timestamps. @default () => new Date() */
   readonly now?: () => Date;
   /** Where to write the kubeconfig. @default a file in a fresh temporary directory */
@@ -157,7 +161,9 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
   };
   hooks.set(NAMESPACE_BUCKET, namespaceHooks(ctx));
   hooks.set(CRD_BUCKET, crdHooks(ctx));
+  hooks.set(EVENT_BUCKET, eventHooks());
   const crdController = new CrdController(ctx);
+  const eventTtl = new EventTtl(ctx, (options.eventTtlSeconds ?? 3600) * 1000);
   const controllers = options.controllers ?? true;
   const namespaceController = controllers ? new NamespaceController(ctx) : undefined;
   const garbageCollector = controllers ? new GarbageCollector(ctx) : undefined;
@@ -232,6 +238,7 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
       work.close();
       namespaceController?.close();
       crdController.close();
+      eventTtl.close();
       garbageCollector?.close();
       store.close();
       await new Promise<void>((resolve) => {

@@ -69,7 +69,7 @@ export function settleNamespace(kind: ResourceKind, object: Json, namespace: str
  */
 export function createObject(ctx: ServerContext, kind: ResourceKind, namespace: string | undefined, input: Json, options: WriteOptions): WriteResult {
   settleNamespace(kind, input, namespace);
-  const meta = metaOf(input);
+  let meta = metaOf(input);
   if (meta.resourceVersion !== undefined && meta.resourceVersion !== '') {
     throw unknownError(500, 'resourceVersion should not be set on objects to be created');
   }
@@ -105,6 +105,7 @@ export function createObject(ctx: ServerContext, kind: ResourceKind, namespace: 
     }
   }
   ctx.hooks.get(kind.bucket)?.prepareCreate?.(input, kind, options);
+  meta = metaOf(input);
 
   const attempts = fixedName === '' ? GENERATE_NAME_ATTEMPTS : 1;
   for (let attempt = 0; attempt < attempts; attempt += 1) {

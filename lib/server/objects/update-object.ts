@@ -89,7 +89,7 @@ export function updateObject(ctx: ServerContext, request: UpdateRequest, input: 
       else next['status'] = old['status'];
     }
   }
-  const nextMeta = metaOf(next);
+  let nextMeta = metaOf(next);
   nextMeta.resourceVersion = oldMeta.resourceVersion as string;
   nextMeta.creationTimestamp = oldMeta.creationTimestamp as string;
   if (nextMeta.uid === undefined || nextMeta.uid === '') nextMeta.uid = oldMeta.uid as string;
@@ -101,6 +101,7 @@ export function updateObject(ctx: ServerContext, request: UpdateRequest, input: 
   if (oldMeta.deletionGracePeriodSeconds != null) nextMeta.deletionGracePeriodSeconds = oldMeta.deletionGracePeriodSeconds;
   if (oldMeta.generation !== undefined) nextMeta.generation = oldMeta.generation;
   ctx.hooks.get(kind.bucket)?.prepareUpdate?.(next, old, kind, subresource, options);
+  nextMeta = metaOf(next);
   defaultAndValidate(ctx, kind, next, old);
   if (subresource === undefined && generationChanged(kind, next, old)) nextMeta.generation = (oldMeta.generation ?? 0) + 1;
 
