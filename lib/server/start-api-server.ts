@@ -75,8 +75,11 @@ export interface ApiServerHooks {
   sendBookmarks(): void;
   /** How many watch connections are open. */
   activeWatches(): number;
-  /** Resolves when the next watch connection has started (after its initial events). */
-  nextWatch(): Promise<void>;
+  /**
+   * Resolves when the next watch connection has started (after its initial events); with
+   * `urlPart`, the next one whose request path and query contain it (e.g. `/configmaps?`).
+   */
+  nextWatch(urlPart?: string): Promise<void>;
   /** The requests answered so far (newest last; credentials never recorded). */
   requests(): RecordedRequest[];
   /** Forgets the recorded requests. */
@@ -267,8 +270,8 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
       failNext: (count, status, filter) => faults.failNext(count, status, filter),
       sendBookmarks: () => hub.sendBookmarks(),
       activeWatches: () => hub.size,
-      nextWatch: async () => {
-        await hub.nextWatch();
+      nextWatch: async (urlPart) => {
+        await hub.nextWatch(urlPart);
       },
       requests: () => log.entries(),
       clearRequests: () => log.clear(),

@@ -5,7 +5,8 @@ type Json = Record<string, any>;
 /**
  * A `widgets.example.com` CRD: v1 (storage) with a structural schema (`spec.color` enum red/blue,
  * `spec.replicas` defaulting to 1), status and scale subresources and a Color printer column;
- * v2 served with a schema that preserves unknown fields. `extra` is merged into `spec`.
+ * v2 (the preferred version: kube-aware ordering puts v2 first) served with a schema that preserves
+ * unknown fields and the same column. `extra` is merged into `spec`.
  */
 export function widgetCrd(extra: Json = {}): Json {
   return {
@@ -37,6 +38,7 @@ export function widgetCrd(extra: Json = {}): Json {
           name: 'v2',
           served: true,
           storage: false,
+          additionalPrinterColumns: [{ name: 'Color', type: 'string', jsonPath: '.spec.color' }],
           schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } },
         },
       ],

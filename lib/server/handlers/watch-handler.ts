@@ -58,6 +58,7 @@ export async function handleWatch(call: ResourceCall, name: string | undefined):
 
   const connection = new WatchConnection({
     res,
+    url: call.req.url ?? '',
     view: { kind, as: output.as === 'metadata' ? 'metadata' : 'object' },
     keyPrefix: listPrefix(kind.namespaced ? call.namespace : undefined),
     matches: objectMatcher(kind, options.labelSelector, fieldSelector),

@@ -11,6 +11,8 @@ export const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
 /** What a {@link WatchConnection} needs. */
 export interface WatchConnectionInit {
   readonly res: ServerResponse;
+  /** The request path and query, for hooks that wait for a particular watch. */
+  readonly url: string;
   readonly view: WatchView;
   /** Storage key prefix of the watched namespace (`''` for all). */
   readonly keyPrefix: string;
@@ -31,6 +33,8 @@ export interface WatchConnectionInit {
 export class WatchConnection {
   readonly view: WatchView;
   readonly bookmarks: boolean;
+  /** The request path and query. */
+  readonly url: string;
   readonly #res: ServerResponse;
   readonly #keyPrefix: string;
   readonly #matches: ObjectMatcher;
@@ -42,6 +46,7 @@ export class WatchConnection {
   constructor(init: WatchConnectionInit) {
     this.view = init.view;
     this.bookmarks = init.bookmarks;
+    this.url = init.url;
     this.#res = init.res;
     this.#keyPrefix = init.keyPrefix;
     this.#matches = init.matches;

@@ -13,7 +13,7 @@ export class WatchHub {
   readonly #store: ObjectStore;
   readonly #unsubscribe: () => void;
   readonly #bookmarkTimer: NodeJS.Timeout | undefined;
-  readonly #waiters: ((connection: WatchConnection) => void)[] = [];
+  readonly #waiters: { readonly matches: (url: string) => boolean; readonly resolve: (connection: WatchConnection) => void }[] = [];
 
   /**
    * @param bookmarkIntervalMs How often every watch that asked for bookmarks gets one
@@ -44,12 +44,16 @@ export class WatchHub {
     }
     set.add(connection);
     connection.onClose(() => set.delete(connection));
-    for (const waiter of this.#waiters.splice(0)) waiter(connection);
+    for (const waiter of [...this.#waiters]) {
+      if (!waiter.matches(connection.url)) continue;
+      this.#waiters.splice(this.#waiters.indexOf(waiter), 1);
+      waiter.resolve(connection);
+    }
   }
 
-  /** Resolves with the next watch that starts. */
-  nextWatch(): Promise<WatchConnection> {
-    return new Promise((resolve) => this.#waiters.push(resolve));
+  /** Resolves with the next watch that starts (whose path and query contain `urlPart`, if given). */
+  nextWatch(urlPart?: string): Promise<WatchConnection> {
+    return new Promise((resolve) => this.#waiters.push({ matches: (url) => urlPart === undefined || url.includes(urlPart), resolve }));
   }
 
   /** Sends a bookmark at the current resourceVersion to every watch that asked for them. */
