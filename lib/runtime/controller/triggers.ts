@@ -23,6 +23,14 @@ export function refTo(resource: Pick<ResourceType, 'apiVersion' | 'kind' | 'name
 }
 
 /**
+ * The reference to a related object as its kind's: metadata-only watches deliver objects whose
+ * own `kind` is `PartialObjectMetadata`, which says nothing about what changed.
+ */
+function refOf(object: KubeObject, resource: Pick<ResourceType, 'apiVersion' | 'kind'>): ObjectRef {
+  return objectRef({ ...object, apiVersion: resource.apiVersion, kind: resource.kind }, resource);
+}
+
+/**
  * Requests a reconcile of every object an event applies (`Applied`, each of a `Restarted`);
  * deletions trigger nothing — use a finalizer to act on them.
  *
@@ -67,7 +75,7 @@ export function triggerOwners<C extends KubeObject>(
       const slash = ref.apiVersion.indexOf('/');
       const group = slash === -1 ? '' : ref.apiVersion.slice(0, slash);
       if (group !== owner.group || ref.kind !== owner.kind) continue;
-      const related = objectRef(object, child);
+      const related = refOf(object, child);
       out.push({
         ref: { ...refTo(owner, { name: ref.name, namespace: object.metadata?.namespace }), uid: ref.uid },
         reason: { type: 'RelatedObjectUpdated', related },
@@ -105,7 +113,7 @@ export function triggerWith<O extends KubeObject>(
     const reason: ReconcileReason =
       relatedResource === undefined || object.metadata?.name === undefined
         ? { type: 'Unknown' }
-        : { type: 'RelatedObjectUpdated', related: objectRef(object, relatedResource) };
+        : { type: 'RelatedObjectUpdated', related: refOf(object, relatedResource) };
     return [...mapper(object)].map((target) => ({ ref: refTo(resource, target), reason }));
   };
   return mergeMap((event) => {
