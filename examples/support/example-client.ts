@@ -4,13 +4,15 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from '../../lib/client/client.js';
 import { Config } from '../../lib/client/config/config.js';
-import { startApiServer } from '../../lib/server/index.js';
+import { startApiServer, type ApiServer } from '../../lib/server/index.js';
 
 /** A Client and what to do when the example is done. */
 export interface ExampleClient {
   readonly client: Client;
   /** Where the client points, for the example's first line of output. */
   readonly target: string;
+  /** The embedded API server, when no cluster was found. */
+  readonly embedded: ApiServer | undefined;
   close(): Promise<void>;
 }
 
@@ -25,13 +27,14 @@ export async function exampleClient(): Promise<ExampleClient> {
   if (hasKubeconfig || (env['KUBERNETES_SERVICE_HOST'] ?? '') !== '') {
     const config = await Config.infer();
     const client = new Client(config);
-    return { client, target: config.source, close: () => Promise.resolve(client.close()) };
+    return { client, target: config.source, embedded: undefined, close: () => Promise.resolve(client.close()) };
   }
   const server = await startApiServer();
   const client = new Client(await Config.fromKubeconfig(server.kubeconfig));
   return {
     client,
     target: `an embedded API server at ${server.url} (no kubeconfig found)`,
+    embedded: server,
     close: async () => {
       client.close();
       await server.close();

@@ -41,9 +41,9 @@ interface CacheEntry {
 /**
  * Publishes `events.k8s.io/v1` Events (what `kubectl describe` and `kubectl events` show).
  * Repeats of the same event (same type, reason, action, reporter, regarding and related
- * object — the note may differ) within 6 minutes update one Event's `series` (count and last
- * observed time) with a merge patch instead of creating new Events, as client-go's
- * recorder does. Create one Recorder per controller and keep it: the cache is what
+ * object — the note may differ, and the first one's is kept) within 6 minutes update one
+ * Event's `series` (count and last observed time) with a merge patch instead of creating new
+ * Events, as client-go's recorder does. Create one Recorder per controller and keep it: the cache is what
  * aggregates.
  *
  * ## Example
@@ -82,10 +82,8 @@ export class Recorder {
     if (cached !== undefined) {
       const count = cached.count + 1;
       try {
-        await api.patch(
-          cached.name,
-          Patch.merge({ series: { count, lastObservedTime: microTime(now) }, ...(event.note === undefined ? {} : { note: event.note }) }),
-        );
+        // Only the series: events.k8s.io/v1 makes every other field immutable (the note too).
+        await api.patch(cached.name, Patch.merge({ series: { count, lastObservedTime: microTime(now) } }));
         cached.count = count;
         cached.lastObserved = now;
         return;

@@ -56,6 +56,7 @@ export function applyJsonPatch(target: unknown, operations: unknown): unknown {
       throw new PatchError('PatchFailed', `json patch operation ${index}: unexpected op ${JSON.stringify(op ?? null)}`);
     }
     if (typeof path !== 'string') throw new PatchError('PatchFailed', `json patch operation ${index} (${op}): missing path`);
+    if (op === 'test' && operation['value'] === null && testsMissingAsNull(document, path)) return;
     try {
       document = jsonPatch.applyOperation(document, operation as unknown as jsonPatch.Operation, true, true, true, index).newDocument;
     } catch (error) {
@@ -64,6 +65,25 @@ export function applyJsonPatch(target: unknown, operations: unknown): unknown {
     }
   });
   return document;
+}
+
+/**
+ * Go's json-patch (what kube-apiserver uses) lets `{op: test, value: null}` pass on a missing
+ * member of an existing object: a missing field reads as null. kube-rs's finalizer helper
+ * relies on it (`test /metadata/finalizers == null` before adding the first finalizer).
+ */
+function testsMissingAsNull(document: unknown, path: string): boolean {
+  const slash = path.lastIndexOf('/');
+  if (slash === -1) return false;
+  let parent: unknown;
+  let value: unknown;
+  try {
+    parent = slash === 0 ? document : jsonPatch.getValueByPointer(document, path.slice(0, slash));
+    value = jsonPatch.getValueByPointer(document, path);
+  } catch {
+    return false;
+  }
+  return isJsonObject(parent) && value === undefined;
 }
 
 function describe(value: unknown): string {

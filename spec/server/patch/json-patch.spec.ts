@@ -54,6 +54,14 @@ describe('applyJsonPatch', () => {
       expect(result).to.deep.equal({ metadata: { finalizers: ['keep'] } });
     });
 
+    it('should pass a null test of a missing member, as Go json-patch does (kube-rs finalizer addition)', () => {
+      const result = applyJsonPatch({ metadata: { name: 'x' } }, [
+        { op: 'test', path: '/metadata/finalizers', value: null },
+        { op: 'add', path: '/metadata/finalizers', value: ['mine'] },
+      ]);
+      expect(result).to.deep.equal({ metadata: { name: 'x', finalizers: ['mine'] } });
+    });
+
     it('should decode escaped pointer segments (~1 for / and ~0 for ~)', () => {
       const result = applyJsonPatch({ metadata: { annotations: {} } }, [{ op: 'add', path: '/metadata/annotations/example.com~1a~0b', value: 'v' }]);
       expect(result).to.deep.equal({ metadata: { annotations: { 'example.com/a~b': 'v' } } });
@@ -81,6 +89,11 @@ describe('applyJsonPatch', () => {
     it('should fail a test whose value differs with PatchFailed (422 generic body)', () => {
       const error = failure(() => applyJsonPatch({ spec: { replicas: 2 } }, [{ op: 'test', path: '/spec/replicas', value: 3 }]));
       expect(error.reason).to.equal('PatchFailed');
+    });
+
+    it('should fail a null test when the member exists, or when its parent is missing', () => {
+      expect(failure(() => applyJsonPatch({ metadata: { finalizers: [] } }, [{ op: 'test', path: '/metadata/finalizers', value: null }])).reason).to.equal('PatchFailed');
+      expect(failure(() => applyJsonPatch({}, [{ op: 'test', path: '/metadata/finalizers', value: null }])).reason).to.equal('PatchFailed');
     });
 
     it('should fail remove and replace of missing paths with PatchFailed', () => {
