@@ -1,0 +1,18 @@
+// Raised when the command line cannot be understood.
+import { KubeError } from '../core/index.js';
+
+/** What was wrong with the command line. */
+export type CliErrorReason = 'UnknownCommand' | 'InvalidArgument';
+
+/**
+ * The `kube-rx` command line is wrong: an unknown command or flag, or a flag value that
+ * does not parse. The message says which and what was expected.
+ */
+export class CliError extends KubeError<CliErrorReason> {
+  override name = 'CliError' as const;
+}
+
+/** `instanceof CliError` that also holds across two copies of this package. */
+export function isCliError(error: unknown): error is CliError {
+  return error instanceof CliError || (error as { name?: unknown } | null)?.name === 'CliError';
+}
