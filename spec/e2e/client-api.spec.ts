@@ -10,6 +10,7 @@ import { Config } from '../../lib/client/config/config.js';
 import { Discovery } from '../../lib/client/discovery/discovery.js';
 import { serverVersion } from '../../lib/client/discovery/server-version.js';
 import { isApiError, type ApiError } from '../../lib/core/errors/api-error.js';
+import { Patch } from '../../lib/core/patch.js';
 import { Deployment } from '../../lib/core/resources/apps-v1.js';
 import { ConfigMap as ConfigMapResource, Namespace } from '../../lib/core/resources/core-v1.js';
 import { isStatus } from '../../lib/core/status.js';
@@ -108,12 +109,35 @@ describe('client against the embedded API server', function () {
         expect((await configMaps.get('r')).data).to.deep.equal({ n: '2' });
       });
 
+      it('should patch with merge, strategic, JSON and apply patches', async () => {
+        await configMaps.create(configMap('p', { a: '1' }));
+        expect((await configMaps.patch('p', Patch.merge({ data: { b: '2' } }))).data).to.deep.equal({ a: '1', b: '2' });
+        expect((await configMaps.patch('p', Patch.strategic({ data: { c: '3' } }))).data).to.deep.equal({ a: '1', b: '2', c: '3' });
+        expect((await configMaps.patch('p', Patch.json([{ op: 'remove', path: '/data/a' }]))).data).to.deep.equal({ b: '2', c: '3' });
+        const applied = await configMaps.patch('p', Patch.apply({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'p' }, data: { d: '4' } }), { fieldManager: 'e2e' });
+        expect(applied.data).to.include({ d: '4' });
+        const meta = await configMaps.patchMetadata('p', Patch.merge({ metadata: { labels: { patched: 'yes' } } }));
+        expect(meta.metadata.labels).to.deep.equal({ patched: 'yes' });
+      });
+
+      it('should report a server-side apply conflict, and take the field over with force', async () => {
+        const intent = (owner: string): ConfigMap => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'ssa' }, data: { owner } });
+        await configMaps.patch('ssa', Patch.apply(intent('alice')), { fieldManager: 'alice' });
+        const conflict = await rejection(configMaps.patch('ssa', Patch.apply(intent('bob')), { fieldManager: 'bob' }));
+        expect(conflict.isConflict()).to.equal(true);
+        expect(conflict.status.details?.causes?.map((c) => c.field)).to.deep.equal(['.data.owner']);
+        const forced = await configMaps.patch('ssa', Patch.apply(intent('bob')), { fieldManager: 'bob', force: true });
+        expect(forced.data).to.deep.equal({ owner: 'bob' });
+        expect(forced.metadata?.managedFields?.map((f) => f.manager)).to.include('bob').and.not.include('alice');
+      });
+
       it('should change nothing on a dry run', async () => {
         const created = await configMaps.create(configMap('dry', { x: '1' }), { dryRun: true });
         expect(created.metadata?.name).to.equal('dry');
         expect(await configMaps.getOpt('dry')).to.equal(undefined);
         await configMaps.create(configMap('dry', { x: '1' }));
         const before = await configMaps.get('dry');
+        expect((await configMaps.patch('dry', Patch.merge({ data: { x: '2' } }), { dryRun: true })).data).to.deep.equal({ x: '2' });
         expect((await configMaps.replace('dry', { ...before, data: { x: '3' } }, { dryRun: true })).data).to.deep.equal({ x: '3' });
         await configMaps.delete('dry', { dryRun: true });
         const after = await configMaps.get('dry');
@@ -155,8 +179,11 @@ describe('client against the embedded API server', function () {
         expect(replacedStatus.status?.readyReplicas).to.equal(1);
         expect(replacedStatus.spec?.replicas, 'a status write ignores spec').to.equal(1);
         expect((await deployments.getStatus('web')).status?.observedGeneration).to.equal(1);
+        expect((await deployments.patchStatus('web', Patch.merge({ status: { replicas: 1 } }))).status?.replicas).to.equal(1);
+        expect((await deployments.getScale('web')).spec?.replicas).to.equal(1);
+        expect((await deployments.patchScale('web', Patch.merge({ spec: { replicas: 3 } }))).spec?.replicas).to.equal(3);
         const scale = await deployments.getScale('web');
-        expect(scale.spec?.replicas).to.equal(1);
+        expect(scale.spec?.replicas).to.equal(3);
         expect(scale.kind).to.equal('Scale');
         expect((await deployments.replaceScale('web', { ...scale, spec: { replicas: 2 } })).spec?.replicas).to.equal(2);
         expect((await deployments.get('web')).spec?.replicas).to.equal(2);

@@ -28,6 +28,18 @@ describe('client examples', function () {
     return stdout;
   };
 
+  it('should run pod-api against an embedded server', async () => {
+    const out = await example('pod-api.ts');
+    expect(out).to.match(/^using an embedded API server at https:\/\/127\.0\.0\.1:\d+/);
+    expect(out).to.contain('created blog (uid ');
+    expect(out).to.contain('got blog with container blog');
+    expect(out).to.contain('replaced: labels {"app":"blog"}');
+    expect(out).to.contain('409 Conflict, as it should');
+    expect(out).to.contain('patched: annotations {"example.com/owner":"pod-api"}');
+    expect(out).to.contain('listed 1 pod(s) with app=blog: blog');
+    expect(out).to.match(/blog is (gone|still terminating)/);
+  });
+
   it('should run dynamic-api against an embedded server', async () => {
     const out = await example('dynamic-api.ts');
     expect(out).to.match(/^using an embedded API server/);
