@@ -246,6 +246,22 @@ describe('client against the embedded API server', function () {
     });
   }
 
+  describe('configuration', () => {
+    it('should infer the config from $KUBECONFIG, skipping files that do not exist', async () => {
+      const client = await Client.infer({ env: { KUBECONFIG: ['/nonexistent/config', env.server.kubeconfigPath].join(':') }, homeDir: '/nonexistent' });
+      expect(client.baseUrl.href).to.equal(`${env.server.url}/`);
+      expect((await Api.cluster(client, Namespace).get('default')).metadata?.name).to.equal('default');
+      client.close();
+    });
+
+    it('should fail TLS against a server whose CA it was not given', async () => {
+      const config = await Config.fromKubeconfig(env.server.kubeconfigFor('token'));
+      const untrusting = new Client(new Config({ clusterUrl: config.clusterUrl, auth: config.auth, env: {} }));
+      const error = await Api.cluster(untrusting, Namespace).list().catch((e: unknown) => e);
+      expect((error as { reason?: unknown }).reason).to.equal('TlsFailed');
+    });
+  });
+
   describe('retries', () => {
     it('should retry a GET the server is too busy for, and never a POST', async () => {
       const client = new Client(await Config.fromKubeconfig(env.server.kubeconfigFor('token')));
