@@ -32,6 +32,7 @@ export function backoff<T>(config: BackoffConfig = {}): MonoTypeOperatorFunction
       const state = policy(scheduler);
       let current = new Subscription();
       const run = (): void => {
+        if (subscriber.closed) return;
         current.unsubscribe();
         current = new Subscription();
         const phase = current;

@@ -67,7 +67,7 @@ export class WatchLoop<K extends KubeObject> {
       ...(continueToken === undefined && listSemantic === 'Any' ? { resourceVersion: '0' } : {}),
     };
     let answered = false;
-    this.#run(this.#source.list(params), {
+    this.#run(() => this.#source.list(params), {
       next: (page) => {
         answered = true;
         for (const item of page.items) objects.push(item);
@@ -108,9 +108,10 @@ export class WatchLoop<K extends KubeObject> {
 
   #watch(): void {
     let sawEvent = false;
-    const events = this.#source
-      .watch(this.#watchParams(), this.#resourceVersion)
-      .pipe(timeout({ each: this.#idleTimeoutMs(), with: () => EMPTY, scheduler: this.#scheduler }));
+    const events = () =>
+      this.#source
+        .watch(this.#watchParams(), this.#resourceVersion)
+        .pipe(timeout({ each: this.#idleTimeoutMs(), with: () => EMPTY, scheduler: this.#scheduler }));
     this.#run(events, {
       next: (event) => {
         sawEvent = true;
@@ -128,9 +129,10 @@ export class WatchLoop<K extends KubeObject> {
     let sawEvent = false;
     const { listSemantic = 'MostRecent' } = this.#config;
     const params = { ...this.#watchParams(), allowWatchBookmarks: true, sendInitialEvents: true };
-    const events = this.#source
-      .watch(params, listSemantic === 'Any' ? '0' : undefined)
-      .pipe(timeout({ each: this.#idleTimeoutMs(), with: () => EMPTY, scheduler: this.#scheduler }));
+    const events = () =>
+      this.#source
+        .watch(params, listSemantic === 'Any' ? '0' : undefined)
+        .pipe(timeout({ each: this.#idleTimeoutMs(), with: () => EMPTY, scheduler: this.#scheduler }));
     this.#run(events, {
       next: (event) => {
         sawEvent = true;
@@ -230,7 +232,7 @@ export class WatchLoop<K extends KubeObject> {
       this.#subscriber.error(error);
       return;
     }
-    this.#run(timer(delay, this.#scheduler), { complete: retry });
+    this.#run(() => timer(delay, this.#scheduler), { complete: retry });
   }
 
   #emit(event: WatcherEvent<K>): void {
@@ -238,13 +240,16 @@ export class WatchLoop<K extends KubeObject> {
     this.#subscriber.next(event);
   }
 
-  #run<T>(source: Observable<T>, observer: Partial<Observer<T>>): void {
+  #run<T>(start: () => Observable<T>, observer: Partial<Observer<T>>): void {
+    // An emitted event may have made the consumer unsubscribe (take(1), firstValueFrom): then
+    // the phase that emitted it must not start another one, not even build its request.
+    if (this.#subscriber.closed) return;
     this.#current.unsubscribe();
     const phase = new Subscription();
     this.#current = phase;
-    // If `source` finishes synchronously and starts the next phase, `phase` is already closed
+    // If the source finishes synchronously and starts the next phase, `phase` is already closed
     // and adding the inner subscription to it tears that down at once: nothing leaks.
-    phase.add(source.subscribe(observer));
+    phase.add(start().subscribe(observer));
   }
 }
 

@@ -111,6 +111,28 @@ describe('Controller', () => {
     });
   });
 
+  it('should shut down on SIGTERM: gracefully on the first, at once on the second', () => {
+    // process.emit runs the handlers without a real signal (and mocha does not listen to SIGTERM).
+    testScheduler.run(({ cold, expectObservable }) => {
+      const slow = () => cold('-----(x|)', { x: Action.awaitChange() });
+      const main = () => fakeListWatch<ConfigMap>({ lists: [cold('p|', { p: objectList([a1], '10') })], watches: [cold<WatchEvent<ConfigMap>>('-')] });
+      const graceful = Controller.forStream(main(), ConfigMap).shutdownOnSignal().withConfig({ scheduler: testScheduler }).run(slow, () => Action.awaitChange(), {});
+      expectObservable(graceful.pipe(map((r) => r.type))).toBe('-----(r|)', { r: 'Reconciled' });
+      testScheduler.schedule(() => process.emit('SIGTERM', 'SIGTERM'), 2);
+    });
+    expect(process.listenerCount('SIGTERM'), 'handlers removed after the shutdown').to.equal(0);
+    testScheduler = createTestScheduler();
+    testScheduler.run(({ cold, expectObservable }) => {
+      const slow = () => cold('-----(x|)', { x: Action.awaitChange() });
+      const main = () => fakeListWatch<ConfigMap>({ lists: [cold('p|', { p: objectList([a1], '10') })], watches: [cold<WatchEvent<ConfigMap>>('-')] });
+      const forced = Controller.forStream(main(), ConfigMap).shutdownOnSignal().withConfig({ scheduler: testScheduler }).run(slow, () => Action.awaitChange(), {});
+      expectObservable(forced).toBe('---|');
+      testScheduler.schedule(() => process.emit('SIGTERM', 'SIGTERM'), 1);
+      testScheduler.schedule(() => process.emit('SIGTERM', 'SIGTERM'), 3);
+    });
+    expect(process.listenerCount('SIGTERM')).to.equal(0);
+  });
+
   it('should report watch failures and end run() when access is forbidden', () => {
     const reported: string[] = [];
     const forbidden = new ApiError(status(403, 'Forbidden'));

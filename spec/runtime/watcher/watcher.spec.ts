@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { take } from 'rxjs';
 import type { TestScheduler } from 'rxjs/testing';
 import { ApiError } from '../../../lib/core/errors/api-error.js';
 import type { ConfigMap } from '../../../lib/core/resources/core-v1.js';
@@ -281,6 +282,15 @@ describe('watcher', () => {
         const source = fakeListWatch<ConfigMap>({ lists: [cold('p|', { p: objectList([a1], '1') })], watches: [watch] });
         expectObservable(watcher(source, config), '-!').toBe('r-', { r: restarted([a1]) });
         expectSubscriptions(watch.subscriptions).toBe('^!');
+      });
+    });
+
+    it('should start nothing more when the consumer unsubscribes on an event (take(1))', () => {
+      testScheduler.run(({ cold, expectObservable }) => {
+        const source = fakeListWatch<ConfigMap>({ lists: [cold('p|', { p: objectList([a1], '1') })], watches: [cold<WatchEvent<ConfigMap>>('-')] });
+        expectObservable(watcher(source, config).pipe(take(1))).toBe('(r|)', { r: restarted([a1]) });
+        testScheduler.flush();
+        expect(source.watchCalls, 'no watch after the consumer left').to.have.length(0);
       });
     });
 

@@ -1,0 +1,78 @@
+// Runs the runtime examples and the demo with no kubeconfig reachable, so that each starts its own
+// embedded API server, plays its scenario and exits 0.
+import { expect } from 'chai';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const run = promisify(execFile);
+
+describe('runtime examples', function () {
+  this.timeout(60_000);
+  let home: string;
+
+  before(() => {
+    home = mkdtempSync(join(tmpdir(), 'kube-rx-runtime-examples-'));
+  });
+  after(() => rmSync(home, { recursive: true, force: true }));
+
+  const example = async (file: string): Promise<string> => {
+    const env: NodeJS.ProcessEnv = { ...process.env, HOME: home, USERPROFILE: home };
+    delete env['KUBECONFIG'];
+    delete env['KUBERNETES_SERVICE_HOST'];
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', join(root, 'examples', file)], { cwd: root, env, timeout: 50_000 });
+    return stdout;
+  };
+
+  it('pod-watcher should see a Pod created, running and deleted', async () => {
+    const out = await example('pod-watcher.ts');
+    expect(out).to.contain('applied default/watched (Pending)').and.contain('applied default/watched (Running)').and.contain('deleted default/watched');
+  });
+
+  it('pod-reflector should index Pods by node', async () => {
+    expect(await example('pod-reflector.ts')).to.contain('3 pods: node-a=2 node-b=1').and.contain('pods on node-a: web-1, web-3');
+  });
+
+  it('node-reflector should react to label changes only', async () => {
+    const out = await example('node-reflector.ts');
+    expect(out).to.contain('node-b: zone=eu-3');
+    expect(out.match(/^node-a/gm), 'the status change of node-a is filtered out').to.have.length(1);
+  });
+
+  it('event-watcher should print Events and their series', async () => {
+    const out = await example('event-watcher.ts');
+    expect(out).to.contain('Normal Noticed ConfigMap/noticed: a ConfigMap appeared (x2)').and.contain('Warning Suspicious ConfigMap/noticed');
+  });
+
+  it('crd-reflector should install a CRD and reflect its objects', async () => {
+    expect(await example('crd-reflector.ts')).to.contain('store: one=changed, two=second');
+  });
+
+  it('secret-syncer should sync with a finalizer and clean up before the delete completes', async () => {
+    const out = await example('secret-syncer.ts');
+    expect(out).to.contain('synced default/settings → Secret settings-synced');
+    expect(out).to.contain('the ConfigMap has finalizers ["example.com/secret-syncer"]');
+    expect(out).to.contain('cleaned up Secret settings-synced').and.contain('both gone');
+  });
+
+  it('leader-elected-controller should reconcile on one replica, then fail over', async () => {
+    const out = await example('leader-elected-controller.ts');
+    expect(out).to.contain('replica-a: reconciled first').and.contain('replica-b: leading').and.contain('replica-b: reconciled second');
+    expect(out).to.not.contain('replica-b: reconciled first\nreplica-a');
+    expect(out.indexOf('replica-b: leading')).to.be.greaterThan(out.indexOf('replica-a stops'));
+  });
+
+  it('configmapgen-controller should make a generator its ConfigMap', async () => {
+    expect(await example('configmapgen-controller.ts')).to.contain('ConfigMap default/greeting: {"content":"hello"}');
+  });
+
+  it('the demo should pass every step and exit 0', async () => {
+    const out = await example('demo.ts');
+    expect(out).to.contain('steps          6/6 passed').and.contain('all good.');
+    expect(out).to.match(/reconciles\s+\d+ \(0 failed\)/);
+  });
+});
