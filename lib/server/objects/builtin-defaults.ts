@@ -63,7 +63,7 @@ export function podQosClass(spec: Json | undefined): string {
 /**
  * Fills in the defaults kube-apiserver applies to a built-in kind (group/kind), in place
  * on a fresh copy: replicas, strategies, pod spec fields, Service type, Secret
- * `stringData` folded into `data`, the Namespace finalizer, ...
+ * `stringData` folded into `data`, a Namespace's phase, ...
  */
 export function applyBuiltinDefaults(group: string, kind: string, object: Json): void {
   const spec = obj(object['spec']);
@@ -149,9 +149,8 @@ export function applyBuiltinDefaults(group: string, kind: string, object: Json):
       break;
     }
     case '/Namespace': {
-      const nsSpec = spec ?? {};
-      setDefault(nsSpec, 'finalizers', ['kubernetes']);
-      object['spec'] = nsSpec;
+      const status = obj(object['status']);
+      if (status !== undefined) setDefault(status, 'phase', 'Active');
       break;
     }
     default:

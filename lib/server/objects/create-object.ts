@@ -9,7 +9,7 @@ import { canonicalObject } from './canonical-object.js';
 import { fromStorage, toStorage } from './convert-object.js';
 import { generateName } from './generate-name.js';
 import { objectKey } from './object-key.js';
-import { defaultAndValidate, hasStatusSubresource, metaOf } from './prepare-object.js';
+import { decodeBuiltin, defaultAndValidate, hasStatusSubresource, metaOf } from './prepare-object.js';
 import { podQosClass } from './builtin-defaults.js';
 import { recordUpdate } from '../apply/record-update.js';
 import { mergeSchemaOf } from './merge-schema-of.js';
@@ -68,6 +68,8 @@ export function settleNamespace(kind: ResourceKind, object: Json, namespace: str
  * @throws {ApiError} 400, 403, 404, 409, 422 or 500 exactly as kube-apiserver answers.
  */
 export function createObject(ctx: ServerContext, kind: ResourceKind, namespace: string | undefined, input: Json, options: WriteOptions): WriteResult {
+  decodeBuiltin(kind, input, options);
+  if (input['metadata'] === undefined) input['metadata'] = {};
   settleNamespace(kind, input, namespace);
   let meta = metaOf(input);
   if (meta.resourceVersion !== undefined && meta.resourceVersion !== '') {

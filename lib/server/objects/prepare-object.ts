@@ -7,6 +7,9 @@ import { applyBuiltinDefaults } from './builtin-defaults.js';
 import { canonicalObject } from './canonical-object.js';
 import { validateObjectMeta, validateObjectMetaUpdate } from './validate-object-meta.js';
 import { validateBuiltin } from './validate-builtin.js';
+import { typedDecode } from './typed-decode.js';
+import { badRequest, invalid as invalidError } from '../errors/status-errors.js';
+import type { WriteOptions } from '../server-context.js';
 
 type Json = Record<string, unknown>;
 
@@ -16,6 +19,41 @@ export type MutableMeta = { -readonly [K in keyof ObjectMeta]: ObjectMeta[K] } &
 /** The metadata of a decoded object (always present after `decodeObject`). */
 export function metaOf(object: Json): MutableMeta {
   return object['metadata'] as MutableMeta;
+}
+
+/**
+ * Typed decoding of a built-in object (see `typedDecode`), in place: unknown fields are
+ * dropped, and reported by `fieldValidation` (`Strict`: refused, `Warn`: a warning); a JSON
+ * type mismatch is refused. A body answers 400; a patch result answers 422 on `patch`, as
+ * kube-apiserver does.
+ *
+ * @throws {ApiError} 400 or 422.
+ */
+export function decodeBuiltin(kind: ResourceKind, object: Json, options: WriteOptions, fromPatch = false): void {
+  if (kind.custom !== undefined) return;
+  const result = typedDecode({ group: kind.group, version: kind.version, kind: kind.kind }, object);
+  const prefix = `${kind.kind} in version "${kind.version}" cannot be handled as a ${kind.kind}: `;
+  const fail = (detail: string): never => {
+    if (!fromPatch) throw badRequest(`${prefix}${detail}`);
+    throw invalidError({ group: kind.group, kind: kind.kind }, String(metaOf(object).name ?? ''), [
+      { type: 'FieldValueInvalid', field: 'patch', value: JSON.stringify(JSON.stringify(object)), detail },
+    ]);
+  };
+  if (result.typeError !== undefined) fail(result.typeError);
+  if (result.unknownFields.length > 0) {
+    switch (options.fieldValidation ?? 'Warn') {
+      case 'Strict':
+        fail(`strict decoding error: ${result.unknownFields.map((f) => `unknown field "${f}"`).join(', ')}`);
+        break;
+      case 'Warn':
+        for (const field of result.unknownFields) options.warnings.push(`unknown field "${field}"`);
+        break;
+      case 'Ignore':
+        break;
+    }
+  }
+  for (const key of Object.keys(object)) delete object[key];
+  Object.assign(object, result.object);
 }
 
 /** True when the kind serves a `status` subresource. */

@@ -9,7 +9,7 @@ import { canonicalObject } from './canonical-object.js';
 import { fromStorage, toStorage } from './convert-object.js';
 import { createObject, settleNamespace, type WriteResult } from './create-object.js';
 import { objectKey } from './object-key.js';
-import { defaultAndValidate, generationChanged, hasStatusSubresource, metaOf } from './prepare-object.js';
+import { decodeBuiltin, defaultAndValidate, generationChanged, hasStatusSubresource, metaOf } from './prepare-object.js';
 
 type Json = Record<string, unknown>;
 
@@ -47,6 +47,8 @@ export interface UpdateRequest {
 export function updateObject(ctx: ServerContext, request: UpdateRequest, input: Json, options: WriteOptions): WriteResult {
   const { kind, namespace, name, subresource } = request;
   const gr = { group: kind.group, resource: kind.plural };
+  decodeBuiltin(kind, input, options, request.fromPatch === true && request.fieldsSubresource === undefined);
+  if (input['metadata'] === undefined) input['metadata'] = {};
   const meta = metaOf(input);
   if (meta.name === undefined || meta.name === '') meta.name = name;
   if (meta.name !== name) throw badRequest(`the name of the object (${meta.name}) does not match the name on the URL (${name})`);

@@ -100,6 +100,24 @@ describe('write handlers', () => {
       expect(huge.json<Json>()['message']).to.equal('Request entity too large: limit is 3145728');
     });
 
+    it('should drop unknown fields of built-ins with a warning, and refuse them with fieldValidation=Strict', async () => {
+      const warned = await req(CM, 'POST', { metadata: { name: 'typo' }, dta: { a: 'b' } });
+      expect(warned.status).to.equal(201);
+      expect(warned.json<Json>()).to.not.have.property('dta');
+      expect(warned.headers['warning']).to.equal('299 - "unknown field \\"dta\\""');
+      const strict = await req(`${CM}?fieldValidation=Strict`, 'POST', { metadata: { name: 'typo2' }, dta: { a: 'b' } });
+      expect(strict.status).to.equal(400);
+      expect(strict.json<Json>()['message']).to.equal('ConfigMap in version "v1" cannot be handled as a ConfigMap: strict decoding error: unknown field "dta"');
+    });
+
+    it('should answer 400 for a value of the wrong type', async () => {
+      const res = await req('/apis/apps/v1/namespaces/default/deployments', 'POST', { metadata: { name: 'typed' }, spec: { replicas: 'three' } });
+      expect(res.status).to.equal(400);
+      expect(res.json<Json>()['message']).to.equal(
+        'Deployment in version "v1" cannot be handled as a Deployment: json: cannot unmarshal string into Go struct field DeploymentSpec.spec.replicas of type int64',
+      );
+    });
+
     it('should accept a YAML body', async () => {
       const res = await req(CM, 'POST', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: from-yaml\ndata:\n  k: v\n', { 'content-type': 'application/yaml' });
       expect(res.status).to.equal(201);

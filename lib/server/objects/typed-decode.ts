@@ -1,0 +1,141 @@
+// Decodes a built-in object as kube-apiserver's typed decoder does: unknown fields dropped, type errors refused.
+import type { GroupVersionKind } from '../../core/index.js';
+import { builtinDefinition, type FieldType } from '../openapi/builtin-definitions.js';
+import { rootCursor } from '../patch/builtin-type-cursor.js';
+
+type Json = Record<string, unknown>;
+
+/** What typed decoding found. */
+export interface TypedDecodeResult {
+  /** The object with unknown fields, nulls and empty optional maps/lists removed. */
+  readonly object: Json;
+  /** Paths of fields the type does not declare (`spec.replica`), as `fieldValidation` reports them. */
+  readonly unknownFields: string[];
+  /** The first JSON type mismatch, worded like Go's json decoder, if any. */
+  readonly typeError: string | undefined;
+}
+
+const GO_TYPES: Readonly<Record<string, string>> = { string: 'string', integer: 'int64', number: 'float64', boolean: 'bool' };
+
+function jsonType(value: unknown): string {
+  if (Array.isArray(value)) return 'array';
+  if (value === null) return 'null';
+  return typeof value === 'object' ? 'object' : typeof value;
+}
+
+function structOf(type: FieldType | undefined): string | undefined {
+  let current = type;
+  while (current?.kind === 'ref') {
+    const definition = builtinDefinition(current.name);
+    if (definition === undefined) return undefined;
+    if (definition.fields !== undefined) return current.name;
+    current = definition.scalar;
+  }
+  return undefined;
+}
+
+function resolveScalar(type: FieldType | undefined): FieldType | undefined {
+  let current = type;
+  while (current?.kind === 'ref') {
+    const definition = builtinDefinition(current.name);
+    if (definition?.fields !== undefined || definition === undefined) return current;
+    current = definition.scalar;
+  }
+  return current;
+}
+
+/** A number written as a resource quantity's canonical string: `1` → `"1"`, `0.5` → `"500m"`. */
+function formatQuantity(value: number): string {
+  if (Number.isInteger(value)) return String(value);
+  const milli = value * 1000;
+  return Number.isInteger(Math.round(milli * 1e6) / 1e6) ? `${Math.round(milli)}m` : String(value);
+}
+
+function shortName(definition: string): string {
+  return definition.slice(definition.lastIndexOf('.') + 1);
+}
+
+class Decoder {
+  readonly unknownFields: string[] = [];
+  typeError: string | undefined;
+
+  value(value: unknown, type: FieldType | undefined, path: string, owner: string): unknown {
+    const resolved = resolveScalar(type);
+    if (resolved === undefined || value === null) return value;
+    switch (resolved.kind) {
+      case 'ref':
+        return this.struct(value, resolved.name, path);
+      case 'array': {
+        if (!Array.isArray(value)) return this.mismatch(value, `[]${shortName(structOf(resolved.items) ?? 'interface {}')}`, path, owner);
+        return value.map((item, i) => this.value(item, resolved.items, `${path}[${i}]`, owner));
+      }
+      case 'map': {
+        if (jsonType(value) !== 'object') return this.mismatch(value, 'map[string]string', path, owner);
+        const out: Json = {};
+        for (const [k, v] of Object.entries(value as Json)) out[k] = this.value(v, resolved.values, `${path}.${k}`, owner);
+        return out;
+      }
+      case 'string':
+      case 'date-time':
+        return typeof value === 'string' ? value : this.mismatch(value, 'string', path, owner);
+      case 'integer':
+        return typeof value === 'number' && Number.isInteger(value) ? value : this.mismatch(value, 'int64', path, owner);
+      case 'number':
+        return typeof value === 'number' ? value : this.mismatch(value, 'float64', path, owner);
+      case 'boolean':
+        return typeof value === 'boolean' ? value : this.mismatch(value, 'bool', path, owner);
+      case 'int-or-string':
+        return typeof value === 'string' || typeof value === 'number' ? value : this.mismatch(value, 'string', path, owner);
+      case 'quantity':
+        if (typeof value === 'number') return formatQuantity(value);
+        return typeof value === 'string' ? value : this.mismatch(value, 'string', path, owner);
+      case 'any':
+        return value;
+    }
+  }
+
+  struct(value: unknown, name: string, path: string): unknown {
+    if (jsonType(value) !== 'object') return this.mismatch(value, shortName(name), path, name);
+    const definition = builtinDefinition(name);
+    const fields = definition?.fields;
+    if (fields === undefined) return value;
+    const out: Json = {};
+    for (const [key, raw] of Object.entries(value as Json)) {
+      const at = path === '' ? key : `${path}.${key}`;
+      const field = fields.get(key);
+      if (field === undefined) {
+        this.unknownFields.push(at);
+        continue;
+      }
+      if (raw === null || raw === undefined) continue;
+      const decoded = this.value(raw, field.type, at, name);
+      if (!field.required) {
+        const kind = resolveScalar(field.type)?.kind;
+        if (kind === 'map' && jsonType(decoded) === 'object' && Object.keys(decoded as Json).length === 0) continue;
+        if (kind === 'array' && Array.isArray(decoded) && decoded.length === 0) continue;
+      }
+      out[key] = decoded;
+    }
+    return out;
+  }
+
+  mismatch(value: unknown, goType: string, path: string, owner: string): unknown {
+    this.typeError ??= `json: cannot unmarshal ${jsonType(value) === 'object' ? 'object' : jsonType(value)} into Go struct field ${shortName(owner)}.${path} of type ${GO_TYPES[goType] ?? goType}`;
+    return value;
+  }
+}
+
+/**
+ * Decodes a built-in object against its Kubernetes type, as kube-apiserver's typed JSON
+ * decoding does: fields the type does not declare are dropped (and reported, for
+ * `fieldValidation`), `null` members become absent, empty maps and lists in `omitempty`
+ * fields are omitted, and a value of the wrong JSON type is a decode error. Kinds without a
+ * definition are returned unchanged.
+ */
+export function typedDecode(gvk: GroupVersionKind, object: Json): TypedDecodeResult {
+  const root = rootCursor(gvk);
+  if (root === undefined || root.kind !== 'ref') return { object, unknownFields: [], typeError: undefined };
+  const decoder = new Decoder();
+  const decoded = decoder.struct(object, root.name, '') as Json;
+  return { object: decoded, unknownFields: decoder.unknownFields, typeError: decoder.typeError };
+}

@@ -1,0 +1,46 @@
+import { expect } from 'chai';
+import { typedDecode } from '../../../lib/server/objects/typed-decode.js';
+
+const DEPLOYMENT = { group: 'apps', version: 'v1', kind: 'Deployment' };
+
+describe('typedDecode', () => {
+  it('should drop and report fields the type does not declare, at any depth', () => {
+    const result = typedDecode(DEPLOYMENT, {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'web', colour: 'x' },
+      spec: { replica: 3, template: { spec: { containers: [{ name: 'c', image: 'i', imagePolicy: 'Always' }] } } },
+    });
+    expect(result.unknownFields).to.deep.equal(['metadata.colour', 'spec.replica', 'spec.template.spec.containers[0].imagePolicy']);
+    expect(result.object).to.deep.equal({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' }, spec: { template: { spec: { containers: [{ name: 'c', image: 'i' }] } } } });
+  });
+
+  it('should omit nulls and empty optional maps and lists, as omitempty does', () => {
+    const result = typedDecode({ group: '', version: 'v1', kind: 'ConfigMap' }, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a', labels: {}, finalizers: [] }, data: {}, binaryData: null });
+    expect(result.object).to.deep.equal({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a' } });
+  });
+
+  it('should keep empty structs (non-pointer fields serialize as {})', () => {
+    const result = typedDecode(DEPLOYMENT, { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'a' }, status: {} });
+    expect(result.object['status']).to.deep.equal({});
+  });
+
+  it('should report a JSON type mismatch like Go\'s decoder', () => {
+    const result = typedDecode({ group: '', version: 'v1', kind: 'ConfigMap' }, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a' }, data: { n: 1 } });
+    expect(result.typeError).to.equal('json: cannot unmarshal number into Go struct field ConfigMap.data.n of type string');
+  });
+
+  it('should write numeric quantities as canonical strings', () => {
+    const result = typedDecode({ group: '', version: 'v1', kind: 'Pod' }, {
+      apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' },
+      spec: { containers: [{ name: 'c', image: 'i', resources: { limits: { cpu: 0.5, memory: 1024 } } }] },
+    });
+    const container = ((result.object['spec'] as Record<string, unknown[]>)['containers'] as Record<string, any>[])[0];
+    expect(container?.['resources']).to.deep.equal({ limits: { cpu: '500m', memory: '1024' } });
+  });
+
+  it('should leave kinds without a definition alone', () => {
+    const object = { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w' }, anything: { goes: [] } };
+    expect(typedDecode({ group: 'example.com', version: 'v1', kind: 'Widget' }, object).object).to.equal(object);
+  });
+});
