@@ -92,12 +92,29 @@ export function parseServeArgs(args: readonly string[]): ServeOptions {
  */
 export async function serveCommand(args: readonly string[], io: ServeIo): Promise<number> {
   const options = parseServeArgs(args);
-  const server: ApiServer = await startApiServer({
-    port: options.port,
-    host: options.host,
-    tls: !options.insecure,
-    ...(options.kubeconfig === undefined ? {} : { kubeconfigPath: options.kubeconfig }),
-  });
+  // Listen for the signals before saying we are ready: a signal that arrives between the two
+  // would otherwise kill the process instead of stopping the server.
+  let requestStop: () => void = () => undefined;
+  const stopRequested = new Promise<void>((done) => (requestStop = done));
+  const stop = (): void => {
+    io.off('SIGINT', stop);
+    io.off('SIGTERM', stop);
+    requestStop();
+  };
+  io.once('SIGINT', stop);
+  io.once('SIGTERM', stop);
+  let server: ApiServer;
+  try {
+    server = await startApiServer({
+      port: options.port,
+      host: options.host,
+      tls: !options.insecure,
+      ...(options.kubeconfig === undefined ? {} : { kubeconfigPath: options.kubeconfig }),
+    });
+  } catch (error) {
+    stop();
+    throw error;
+  }
   io.write(
     [
       `kube-rx API server listening on ${server.url}`,
@@ -112,15 +129,7 @@ export async function serveCommand(args: readonly string[], io: ServeIo): Promis
       '',
     ].join('\n'),
   );
-  await new Promise<void>((done) => {
-    const stop = (): void => {
-      io.off('SIGINT', stop);
-      io.off('SIGTERM', stop);
-      done();
-    };
-    io.once('SIGINT', stop);
-    io.once('SIGTERM', stop);
-  });
+  await stopRequested;
   await server.close();
   io.write('kube-rx API server stopped\n');
   return 0;

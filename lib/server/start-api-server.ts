@@ -17,6 +17,9 @@ import { CRD_BUCKET, crdHooks } from './crd/crd-hooks.js';
 import { EVENT_BUCKET, eventHooks } from './events/event-hooks.js';
 import { EventTtl } from './events/event-ttl.js';
 import { handleFinalize } from './handlers/finalize-handler.js';
+import { handleBinding, handleEviction, podLogHandler } from './handlers/pod-handlers.js';
+import { PodLogs } from './pods/pod-logs.js';
+import { tokenRequestHandler } from './handlers/token-handler.js';
 import type { SubresourceHandler } from './handlers/route-resource.js';
 import { FaultInjector, type FaultFilter } from './http/fault-injector.js';
 import { createRequestHandler } from './http/handle-request.js';
@@ -90,6 +93,11 @@ export interface ApiServerHooks {
   resourceVersion(): string;
   /** Adds a bearer token for a user. */
   addToken(token: string, user: string | TokenUser): void;
+  /**
+   * Appends to a container's log, served on `pods/{name}/log` (followers see it at once).
+   * `container` defaults to the pod's only container.
+   */
+  appendPodLog(namespace: string, pod: string, text: string, container?: string): void;
   /** Issues a client certificate (`CN=user`, `O=` per group) signed by the server's CA. */
   issueClientCertificate(user: string, groups?: readonly string[]): Promise<CertificatePair>;
 }
@@ -185,7 +193,19 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
     createObject(ctx, namespaceKind, undefined, decodeObject(namespaceKind, { metadata: { name } }), { dryRun: false, fieldManager: 'kube-apiserver', warnings: [] });
   }
 
-  const resourceHandlers = new Map<string, SubresourceHandler>([['finalize:update', handleFinalize]]);
+  const podLogs = new PodLogs();
+  const forgetLogs = store.subscribe((event) => {
+    if (event.bucket !== '/pods' || event.type !== 'DELETED') return;
+    const [namespace = '', name = ''] = event.key.split('/');
+    podLogs.forget(namespace, name);
+  });
+  const resourceHandlers = new Map<string, SubresourceHandler>([
+    ['finalize:update', handleFinalize],
+    ['binding:create', handleBinding],
+    ['eviction:create', handleEviction],
+    ['log:get', podLogHandler(podLogs)],
+    ['token:create', tokenRequestHandler((t, user) => authenticator.addToken(t, user))],
+  ]);
   let serverAddress = '';
   const discovery = new DiscoveryHandler(registry, () => serverAddress);
   const openapi = new OpenApiHandler(registry);
@@ -242,6 +262,7 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
       namespaceController?.close();
       crdController.close();
       eventTtl.close();
+      forgetLogs();
       garbageCollector?.close();
       store.close();
       await new Promise<void>((resolve) => {
@@ -278,6 +299,16 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
       settle: () => work.settle(),
       resourceVersion: () => String(store.resourceVersion),
       addToken: (t, user) => authenticator.addToken(t, toTokenUser(user)),
+      appendPodLog: (namespace, pod, text, container) => {
+        let name = container;
+        if (name === undefined) {
+          const stored = store.get('/pods', `${namespace}/${pod}`);
+          const containers = ((stored?.['spec'] as { containers?: { name?: string }[] } | undefined)?.containers ?? []).map((c) => c.name ?? '');
+          name = containers.length === 1 ? containers[0] : undefined;
+          if (name === undefined) throw new Error(`kube-rx: pod ${namespace}/${pod} needs a container name (it has ${containers.length} containers)`);
+        }
+        podLogs.append(namespace, pod, name, text, ctx.now());
+      },
       issueClientCertificate: (user, groups = []) => issueClientCertificate(certificates.ca, user, groups),
     },
     close,
