@@ -12,7 +12,7 @@ import { serverVersion } from '../../lib/client/discovery/server-version.js';
 import { isApiError, type ApiError } from '../../lib/core/errors/api-error.js';
 import { Patch } from '../../lib/core/patch.js';
 import { Deployment } from '../../lib/core/resources/apps-v1.js';
-import { ConfigMap as ConfigMapResource, Namespace } from '../../lib/core/resources/core-v1.js';
+import { ConfigMap as ConfigMapResource, Namespace, Pod } from '../../lib/core/resources/core-v1.js';
 import { isStatus } from '../../lib/core/status.js';
 import { useApiServer } from '../helpers/api-server.js';
 import { execKubeconfig } from '../helpers/exec-kubeconfig.js';
@@ -231,6 +231,35 @@ describe('client against the embedded API server', function () {
         expect(seen.map((e) => (e.object as ConfigMap).data?.['v'])).to.deep.equal(['1', '2', '2']);
         await until(() => env.server.hooks.activeWatches() === openBefore);
         expect(env.server.hooks.activeWatches()).to.equal(openBefore);
+      });
+
+      it("should read a pod's log, whole and followed line by line, and evict the pod", async () => {
+        const pods = Api.namespaced(client, Pod, ns);
+        await pods.create({ metadata: { name: 'logger' }, spec: { containers: [{ name: 'app', image: 'busybox' }] } });
+        env.server.hooks.appendPodLog(ns, 'logger', 'starting');
+        env.server.hooks.appendPodLog(ns, 'logger', 'ready');
+        expect(await pods.logs('logger')).to.equal('starting\nready\n');
+        expect(await pods.logs('logger', { container: 'app', tailLines: 1 })).to.equal('ready\n');
+        const error = await rejection(pods.logs('logger', { container: 'sidecar' }));
+        expect(error.isBadRequest()).to.equal(true);
+        // Follow the log: new lines arrive as they are written; the stream completes when the pod goes.
+        const followed: string[] = [];
+        let evicted: Promise<unknown> | undefined;
+        await new Promise<void>((resolve, reject) =>
+          pods.logStream('logger', { follow: true }).subscribe({
+            next: (line) => {
+              followed.push(line);
+              if (followed.length === 2) env.server.hooks.appendPodLog(ns, 'logger', 'serving');
+              if (followed.length === 3) evicted = pods.evict('logger', { deleteOptions: { gracePeriodSeconds: 0 } });
+            },
+            error: reject,
+            complete: resolve,
+          }),
+        );
+        expect(followed).to.deep.equal(['starting', 'ready', 'serving']);
+        const status = (await evicted) as { status?: string };
+        expect(status.status).to.equal('Success');
+        expect(await pods.getOpt('logger')).to.equal(undefined);
       });
 
       it('should watch metadata only', async () => {
