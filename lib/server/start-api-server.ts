@@ -50,6 +50,13 @@ export interface ApiServerOptions {
   readonly watchCacheSize?: number;
   /** Period of the bookmarks sent to watches that ask for them, in seconds; 0 disables. @default 60 */
   readonly bookmarkIntervalSeconds?: number;
+  /**
+   * How often history is compacted, in seconds (etcd's default is 5 minutes): each time,
+   * everything older than the previous compaction point is forgotten, so continue tokens and
+   * watch resourceVersions expire with 410 after one to two intervals; 0 disables.
+   * @default 300
+   */
+  readonly compactionIntervalSeconds?: number;
   /** Largest accepted request body. @default 3145728 (3 MiB, as kube-apiserver) */
   readonly maxRequestBodyBytes?: number;
   /** How long a request for a future resourceVersion waits before 504. @default 3000 */
@@ -179,6 +186,17 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
   const namespaceController = controllers ? new NamespaceController(ctx) : undefined;
   const garbageCollector = controllers ? new GarbageCollector(ctx) : undefined;
 
+  let compactionPoint = 0;
+  const compactionMs = (options.compactionIntervalSeconds ?? 300) * 1000;
+  const compaction =
+    compactionMs > 0
+      ? setInterval(() => {
+          store.compact(compactionPoint);
+          compactionPoint = store.resourceVersion;
+        }, compactionMs)
+      : undefined;
+  compaction?.unref();
+
   const token = randomBytes(24).toString('hex');
   const tokens = new Map<string, TokenUser>([[token, { username: 'admin', groups: ['system:masters'] }]]);
   for (const [t, user] of Object.entries(options.tokens ?? {})) tokens.set(t, toTokenUser(user));
@@ -259,6 +277,7 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
     closed ??= (async () => {
       hub.close();
       work.close();
+      if (compaction !== undefined) clearInterval(compaction);
       namespaceController?.close();
       crdController.close();
       eventTtl.close();

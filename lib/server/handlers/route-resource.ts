@@ -79,6 +79,7 @@ export async function routeResource(input: RouteInput, extra: ReadonlyMap<string
     return;
   }
   if (sub === undefined) {
+    if (name === undefined && (info.verb === 'update' || info.verb === 'patch')) throw methodNotAllowed(gr, info.verb);
     switch (info.verb) {
       case 'get':
         return handleGet(call, name as string);

@@ -57,7 +57,14 @@ async function handle(parts: RequestHandlerParts, req: IncomingMessage, res: Ser
     writeNotFoundPage(res);
     return;
   }
-  const path = url.pathname;
+  let path: string;
+  try {
+    path = decodeURIComponent(url.pathname);
+  } catch {
+    req.resume();
+    writeNotFoundPage(res);
+    return;
+  }
   const query = url.searchParams;
   const pretty = wantsPretty(query, req.headers['user-agent']);
   const isWatch = queryBool(query, 'watch') || path.includes('/watch/');
