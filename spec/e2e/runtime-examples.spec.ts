@@ -66,6 +66,10 @@ describe('runtime examples', function () {
     expect(out.indexOf('replica-b: leading')).to.be.greaterThan(out.indexOf('replica-a stops'));
   });
 
+  it('log-stream should follow a container log', async () => {
+    expect(await example('log-stream.ts')).to.contain('log: starting\nlog: working\nlog: done');
+  });
+
   it('configmapgen-controller should make a generator its ConfigMap', async () => {
     expect(await example('configmapgen-controller.ts')).to.contain('ConfigMap default/greeting: {"content":"hello"}');
   });

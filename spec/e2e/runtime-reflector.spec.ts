@@ -11,6 +11,7 @@ import { failureStatus } from '../../lib/core/status.js';
 import { exponentialBackoff } from '../../lib/runtime/backoff/backoff-policy.js';
 import { reflect } from '../../lib/runtime/reflector/reflect.js';
 import { createStore, type Store } from '../../lib/runtime/reflector/store.js';
+import { metadataWatcher } from '../../lib/runtime/watcher/metadata-watcher.js';
 import { watcher } from '../../lib/runtime/watcher/watcher.js';
 import type { WatcherError } from '../../lib/runtime/watcher/watcher-error.js';
 import type { WatcherEvent } from '../../lib/runtime/watcher/watcher-event.js';
@@ -100,6 +101,17 @@ describe('runtime against the embedded API server', function () {
       } finally {
         subscription.unsubscribe();
       }
+    });
+
+    it('should watch metadata only with metadataWatcher', async () => {
+      const api = await namespace('reflector-metadata');
+      await api.create(cm('m', 'big value the metadata watcher never sees', { app: 'web' }));
+      const first = await firstValueFrom(metadataWatcher(api).pipe(filter((e) => e.type === 'Restarted'), timeout(10_000)));
+      const objects = first.type === 'Restarted' ? first.objects : [];
+      expect(objects).to.have.length(1);
+      expect(objects[0]?.kind).to.equal('PartialObjectMetadata');
+      expect(objects[0]?.metadata.labels).to.deep.equal({ app: 'web' });
+      expect(objects[0]).to.not.have.property('data');
     });
 
     it('should see an object that leaves a label selection as a delete', async () => {

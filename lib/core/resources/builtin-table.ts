@@ -1,5 +1,6 @@
 // The one table of built-in kinds: group, version, kind, plural, scope, names and subresources.
 // The client's descriptors and the embedded server's routes are both read from it.
+import type { SubresourceName } from '../resource-type.js';
 
 /** One built-in kind, as the API server's discovery describes it. */
 export interface BuiltinResourceRow {
@@ -10,21 +11,7 @@ export interface BuiltinResourceRow {
   readonly namespaced: boolean;
   readonly shortNames: readonly string[];
   readonly categories: readonly string[];
-  readonly subresources: readonly (
-    | 'status'
-    | 'scale'
-    | 'log'
-    | 'exec'
-    | 'attach'
-    | 'portforward'
-    | 'eviction'
-    | 'binding'
-    | 'ephemeralcontainers'
-    | 'proxy'
-    | 'finalize'
-    | 'token'
-    | 'approval'
-  )[];
+  readonly subresources: readonly SubresourceName[];
 }
 
 /**
