@@ -1,0 +1,51 @@
+// Runs the custom-resource examples: crd-gen prints a CRD, crd-api drives one on an embedded server.
+import { expect } from 'chai';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { parse } from 'yaml';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const run = promisify(execFile);
+
+describe('custom resource examples', function () {
+  this.timeout(60_000);
+  let home: string;
+
+  before(() => {
+    home = mkdtempSync(join(tmpdir(), 'kube-rx-crd-examples-home-'));
+  });
+  after(() => rmSync(home, { recursive: true, force: true }));
+
+  /** Runs an example with no kubeconfig reachable. */
+  const example = async (file: string): Promise<string> => {
+    const env: NodeJS.ProcessEnv = { ...process.env, HOME: home, USERPROFILE: home };
+    delete env['KUBECONFIG'];
+    delete env['KUBERNETES_SERVICE_HOST'];
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', join(root, 'examples', file)], { cwd: root, env });
+    return stdout;
+  };
+
+  it('should print a CRD as YAML with crd-gen', async () => {
+    const crd = parse(await example('crd-gen.ts')) as { kind: string; metadata: { name: string }; spec: { versions: { subresources: unknown }[] } };
+    expect(crd.kind).to.equal('CustomResourceDefinition');
+    expect(crd.metadata.name).to.equal('foos.clux.dev');
+    expect(crd.spec.versions[0]?.subresources).to.deep.equal({ status: {}, scale: { specReplicasPath: '.spec.replicas', statusReplicasPath: '.status.replicas' } });
+  });
+
+  it('should drive a custom resource on an embedded server with crd-api', async () => {
+    const out = await example('crd-api.ts');
+    expect(out).to.match(/^using an embedded API server/);
+    expect(out).to.contain('applied CRD foos.clux.dev');
+    expect(out).to.contain('patched: info=patched baz generation=2');
+    expect(out).to.contain('status: replicas=1 isBad=false');
+    expect(out).to.contain('scaled: spec.replicas=3 status.replicas=1');
+    expect(out).to.match(/refused as expected: .*spec\.replicas/);
+    expect(out).to.contain('client-side: {"valid":false,"errors":[{"path":"spec.replicas","message":"must be integer","keyword":"type"}]}');
+    expect(out).to.contain('listed: baz (3)');
+    expect(out).to.contain('cleaned up');
+  });
+});
