@@ -6,3 +6,4 @@ export type { RecordedRequest } from './http/request-log.js';
 export type { TokenUser } from './auth/authenticator.js';
 export { CertificateError, isCertificateError, type CertificateErrorReason, type CertificatePair } from './tls/server-certificates.js';
 export { renderKubeconfig, type KubeconfigInput, type KubeconfigUser } from './kubeconfig/render-kubeconfig.js';
+export type { ExecHandler, ExecSession, PortForwardHandler, PortForwardSession } from './streams/stream-sessions.js';

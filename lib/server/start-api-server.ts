@@ -35,6 +35,8 @@ import type { KindHooks, ServerContext } from './server-context.js';
 import { ObjectStore } from './store/object-store.js';
 import { issueClientCertificate, serverCertificates, type CertificatePair } from './tls/server-certificates.js';
 import { WatchHub } from './watch/watch-hub.js';
+import { streamUpgradeListener, upgradeRequired, type StreamHandlers } from './streams/stream-upgrade.js';
+import type { ExecHandler, PortForwardHandler } from './streams/stream-sessions.js';
 
 /** Options of {@link startApiServer}. */
 export interface ApiServerOptions {
@@ -105,6 +107,14 @@ export interface ApiServerHooks {
    * `container` defaults to the pod's only container.
    */
   appendPodLog(namespace: string, pod: string, text: string, container?: string): void;
+  /**
+   * Plays the containers for `pods/exec` and `pods/attach` (WebSocket, v5/v4.channel.k8s.io):
+   * the handler gets the command and the streams and resolves with the exit code. Without
+   * one, exec and attach end with a Failure Status.
+   */
+  onExec(handler: ExecHandler | undefined): void;
+  /** Plays what listens on pods' ports for `pods/portforward`. */
+  onPortForward(handler: PortForwardHandler | undefined): void;
   /** Issues a client certificate (`CN=user`, `O=` per group) signed by the server's CA. */
   issueClientCertificate(user: string, groups?: readonly string[]): Promise<CertificatePair>;
 }
@@ -223,6 +233,9 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
     ['eviction:create', handleEviction],
     ['log:get', podLogHandler(podLogs)],
     ['token:create', tokenRequestHandler((t, user) => authenticator.addToken(t, user))],
+    ...(['exec', 'attach', 'portforward'].flatMap((sub) =>
+      ['get', 'create'].map((verb): [string, SubresourceHandler] => [`${sub}:${verb}`, upgradeRequired]),
+    )),
   ]);
   let serverAddress = '';
   const discovery = new DiscoveryHandler(registry, () => serverAddress);
@@ -244,6 +257,8 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
       )
     : createHttpServer(listener);
   server.keepAliveTimeout = 60_000;
+  const streamHandlers: StreamHandlers = { exec: undefined, portForward: undefined };
+  server.on('upgrade', streamUpgradeListener(ctx, authenticator, streamHandlers));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => {
@@ -329,6 +344,12 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
         podLogs.append(namespace, pod, name, text, ctx.now());
       },
       issueClientCertificate: (user, groups = []) => issueClientCertificate(certificates.ca, user, groups),
+      onExec: (handler) => {
+        streamHandlers.exec = handler;
+      },
+      onPortForward: (handler) => {
+        streamHandlers.portForward = handler;
+      },
     },
     close,
   };

@@ -294,6 +294,26 @@ for (const auth of ['token', 'certificate'] as const) {
       expect((await stored(`/apis/example.com/v1/namespaces/${ns}/widgets/w1`))['spec'].replicas).to.equal(4);
     });
 
+    it('should exec into a pod whose container a hook plays', async () => {
+      const ns = await namespace();
+      await ok(['create', '-n', ns, '-f', '-'], manifests({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'box' }, spec: { containers: [{ name: 'main', image: 'busybox' }] } }));
+      env.server.hooks.onExec(async (session) => {
+        let input = '';
+        for await (const chunk of session.stdin ?? []) input += String(chunk);
+        session.stdout.write(`${session.container}: ${session.command.join(' ')} ${input}`);
+        return session.command[0] === 'false' ? 1 : 0;
+      });
+      try {
+        expect(await ok(['exec', 'box', '-n', ns, '--', 'echo', 'hi'])).to.equal('main: echo hi ');
+        expect(await ok(['exec', '-i', 'box', '-n', ns, '--', 'cat'], 'from stdin')).to.equal('main: cat from stdin');
+        const failed = await kubectl.run(['exec', 'box', '-n', ns, '--', 'false']);
+        expect(failed.code).to.equal(1);
+        expect(failed.stderr).to.contain('command terminated with exit code 1');
+      } finally {
+        env.server.hooks.onExec(undefined);
+      }
+    });
+
     it('should explain built-in and custom kinds', async () => {
       const [replicas, pod] = await Promise.all([ok(['explain', 'deployment.spec.replicas']), ok(['explain', 'pods'])]);
       expect(replicas).to.contain('KIND:       Deployment');

@@ -56,7 +56,7 @@ export class Kubectl {
   }
 
   #args(args: readonly string[]): string[] {
-    return [...args, `--cache-dir=${this.#cacheDir}`];
+    return [`--cache-dir=${this.#cacheDir}`, ...args];
   }
 
   /** Runs kubectl to completion (never rejects on a non-zero exit: check `code`). */
