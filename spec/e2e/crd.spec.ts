@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Api, Client, Config } from '../../lib/client/index.js';
 import { CustomResourceDefinition, Patch, isApiError, type ApiError, type ObjectOf } from '../../lib/core/index.js';
-import { formatIssue } from '../../lib/crd/index.js';
+import { defineCustomResource, formatIssue, mergeCrds, type JSONSchemaType } from '../../lib/crd/index.js';
 import { awaitCondition, conditions } from '../../lib/runtime/index.js';
 import { useApiServer } from '../helpers/api-server.js';
 import { RichWidget, type RichSpec } from '../helpers/rich-widget.js';
@@ -152,6 +152,31 @@ describe('custom resources end to end', function () {
       await widgets.create(RichWidget.new('fast-one', { ...spec, mode: 'fast' }));
       const fast = await widgets.list({ fieldSelector: 'spec.mode=fast' });
       expect(fast.items.map((w) => w.metadata.name)).to.deep.equal(['fast-one']);
+    });
+  });
+
+  describe('several versions merged with mergeCrds', () => {
+    interface GadgetSpec {
+      size: number;
+      unit?: string;
+    }
+    const schema: JSONSchemaType<GadgetSpec> = {
+      type: 'object',
+      properties: { size: { type: 'integer' }, unit: { type: 'string', nullable: true } },
+      required: ['size'],
+    };
+    const v1 = defineCustomResource<GadgetSpec>({ group: 'example.com', version: 'v1', kind: 'Gadget', namespaced: true, schema });
+    const v2 = defineCustomResource<GadgetSpec>({ group: 'example.com', version: 'v2', kind: 'Gadget', namespaced: true, schema });
+
+    it('should serve every version, storing in the storage version', async () => {
+      const crds = Api.all(client, CustomResourceDefinition);
+      await crds.create(mergeCrds([v1.crd(), v2.crd()], 'v1'));
+      await awaitCondition(crds, v1.crdName, conditions.isCrdEstablished(), { signal: AbortSignal.timeout(20_000) });
+      await Api.namespaced(client, v2, 'default').create(v2.new('g', { size: 1, unit: 'cm' }));
+      const read = await Api.namespaced(client, v1, 'default').get('g');
+      expect(read.apiVersion).to.equal('example.com/v1');
+      expect(read.spec).to.deep.equal({ size: 1, unit: 'cm' });
+      expect((await crds.get(v1.crdName)).status?.storedVersions).to.deep.equal(['v1']);
     });
   });
 });
