@@ -33,7 +33,9 @@ export interface DeleteResult {
   readonly removed: boolean;
 }
 
+/** The finalizer `propagationPolicy=Orphan` leaves for the garbage collector. */
 export const ORPHAN_FINALIZER = 'orphan';
+/** The finalizer `propagationPolicy=Foreground` leaves for the garbage collector. */
 export const FOREGROUND_FINALIZER = 'foregroundDeletion';
 
 /** The GC finalizers a delete leaves on the object (apiserver `deletionFinalizersForGarbageCollection`). */
