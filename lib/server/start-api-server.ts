@@ -46,6 +46,12 @@ export interface ApiServerOptions {
   readonly host?: string;
   /** Serve HTTPS with certificates made at start; `false` serves plain HTTP. @default true */
   readonly tls?: boolean;
+  /**
+   * How the kubeconfig in `kubeconfig`/`kubeconfigPath` authenticates: the admin bearer token,
+   * or the admin client certificate (`kubeconfigFor` gives either).
+   * @default 'token'
+   */
+  readonly auth?: 'token' | 'certificate';
   /** Extra bearer tokens and the users they stand for (`token → username` or `{ username, groups }`). */
   readonly tokens?: Readonly<Record<string, string | TokenUser>>;
   /** How many changes the history keeps for watches and continue tokens. @default 10000 */
@@ -125,7 +131,7 @@ export interface ApiServer {
   readonly url: string;
   readonly host: string;
   readonly port: number;
-  /** A kubeconfig (YAML) using the admin bearer token. */
+  /** A kubeconfig (YAML) using the admin bearer token (or certificate, with `auth: 'certificate'`). */
   readonly kubeconfig: string;
   /** The same kubeconfig, written to a file (removed on close). */
   readonly kubeconfigPath: string;
@@ -278,7 +284,7 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
       ...(useTls ? { caPem } : {}),
       user: auth === 'token' ? { token } : { certPem: certificates.admin.certPem, keyPem: certificates.admin.keyPem },
     });
-  const kubeconfig = kubeconfigFor('token');
+  const kubeconfig = kubeconfigFor(options.auth ?? 'token');
   let tempDir: string | undefined;
   let kubeconfigPath = options.kubeconfigPath;
   if (kubeconfigPath === undefined) {

@@ -314,6 +314,22 @@ for (const auth of ['token', 'certificate'] as const) {
       }
     });
 
+    it('should print and follow pod logs', async () => {
+      const ns = await namespace();
+      await ok(['create', '-n', ns, '-f', '-'], manifests({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'talker' }, spec: { containers: [{ name: 'main', image: 'busybox' }] } }));
+      env.server.hooks.appendPodLog(ns, 'talker', 'first\nsecond\n');
+      expect(await ok(['logs', 'talker', '-n', ns])).to.equal('first\nsecond\n');
+      expect(await ok(['logs', 'talker', '-n', ns, '--tail=1'])).to.equal('second\n');
+      const following = kubectl.start(['logs', '-f', 'talker', '-n', ns]);
+      try {
+        await following.waitFor('second\n');
+        env.server.hooks.appendPodLog(ns, 'talker', 'third\n');
+        await following.waitFor('third\n');
+      } finally {
+        following.stop();
+      }
+    });
+
     it('should explain built-in and custom kinds', async () => {
       const [replicas, pod] = await Promise.all([ok(['explain', 'deployment.spec.replicas']), ok(['explain', 'pods'])]);
       expect(replicas).to.contain('KIND:       Deployment');

@@ -103,6 +103,19 @@ describe('startApiServer', () => {
     });
   });
 
+  describe('with auth: certificate', () => {
+    it('should write a kubeconfig that authenticates with the admin certificate', async () => {
+      const server = await startApiServer({ auth: 'certificate' });
+      try {
+        const user = (parse(server.kubeconfig) as { users: { user: Record<string, string> }[] }).users[0]?.user ?? {};
+        expect(user).to.have.property('client-certificate-data');
+        expect(user).to.not.have.property('token');
+      } finally {
+        await server.close();
+      }
+    });
+  });
+
   describe('with tls: false', () => {
     it('should serve plain HTTP and still require a token', async () => {
       const server = await startApiServer({ tls: false });
