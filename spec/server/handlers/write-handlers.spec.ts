@@ -165,10 +165,12 @@ describe('write handlers', () => {
       expect(cm.status).to.equal(404);
     });
 
-    it('should answer 400 when the body name differs from the URL', async () => {
+    it('should answer 400 when the body name differs from the URL, or is missing', async () => {
       const res = await req(`${CM}/uncond`, 'PUT', { metadata: { name: 'other' } });
       expect(res.status).to.equal(400);
       expect(res.json<Json>()['message']).to.equal('the name of the object (other) does not match the name on the URL (uncond)');
+      const missing = await req(`${CM}/uncond`, 'PUT', { data: {} });
+      expect(missing.json<Json>()['message']).to.equal('the name of the object () does not match the name on the URL (uncond)');
     });
 
     it('should bump generation on spec changes only', async () => {
