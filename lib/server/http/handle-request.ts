@@ -4,6 +4,7 @@ import { unauthorized, wireStatusOf } from '../errors/status-errors.js';
 import { DiscoveryHandler } from '../discovery/discovery-handler.js';
 import { versionInfo } from '../discovery/version-info.js';
 import type { Authenticator } from '../auth/authenticator.js';
+import { impersonation } from '../auth/impersonate.js';
 import { routeResource, type SubresourceHandler } from '../handlers/route-resource.js';
 import type { HandlerSettings } from '../handlers/resource-call.js';
 import type { ServerContext, UserInfo } from '../server-context.js';
@@ -95,6 +96,15 @@ async function handle(parts: RequestHandlerParts, req: IncomingMessage, res: Ser
     writeStatus(res, wireStatusOf(unauthorized()), { pretty });
     return;
   }
+  const impersonated = impersonation(req);
+  if (impersonated.type === 'invalid') {
+    req.resume();
+    res.statusCode = 500;
+    res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+    res.end(`Internal Server Error: ${JSON.stringify(path)}: ${impersonated.message}\n`);
+    return;
+  }
+  if (impersonated.type === 'user') user = impersonated.user;
   const warnings: string[] = [];
   try {
     const info = parseRequestInfo(method, path, isWatch);
