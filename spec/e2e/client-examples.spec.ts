@@ -1,32 +1,11 @@
 // Runs the client examples with no kubeconfig reachable, so that they start an embedded server.
 import { expect } from 'chai';
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import { useExampleRunner } from '../helpers/run-example.js';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const run = promisify(execFile);
 
 describe('client examples', function () {
   this.timeout(60_000);
-  let home: string;
-
-  before(() => {
-    home = mkdtempSync(join(tmpdir(), 'kube-rx-examples-home-'));
-  });
-  after(() => rmSync(home, { recursive: true, force: true }));
-
-  /** Runs an example with no kubeconfig reachable: it must start its own embedded server. */
-  const example = async (file: string): Promise<string> => {
-    const env: NodeJS.ProcessEnv = { ...process.env, HOME: home, USERPROFILE: home };
-    delete env['KUBECONFIG'];
-    delete env['KUBERNETES_SERVICE_HOST'];
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', join(root, 'examples', file)], { cwd: root, env });
-    return stdout;
-  };
+  const example = useExampleRunner();
 
   it('should run pod-api against an embedded server', async () => {
     const out = await example('pod-api.ts');

@@ -1,33 +1,12 @@
 // Runs the custom-resource examples: crd-gen prints a CRD, crd-api drives one on an embedded server.
 import { expect } from 'chai';
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { parse } from 'yaml';
+import { useExampleRunner } from '../helpers/run-example.js';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const run = promisify(execFile);
 
 describe('custom resource examples', function () {
   this.timeout(60_000);
-  let home: string;
-
-  before(() => {
-    home = mkdtempSync(join(tmpdir(), 'kube-rx-crd-examples-home-'));
-  });
-  after(() => rmSync(home, { recursive: true, force: true }));
-
-  /** Runs an example with no kubeconfig reachable. */
-  const example = async (file: string): Promise<string> => {
-    const env: NodeJS.ProcessEnv = { ...process.env, HOME: home, USERPROFILE: home };
-    delete env['KUBECONFIG'];
-    delete env['KUBERNETES_SERVICE_HOST'];
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', join(root, 'examples', file)], { cwd: root, env });
-    return stdout;
-  };
+  const example = useExampleRunner();
 
   it('should print a CRD as YAML with crd-gen', async () => {
     const crd = parse(await example('crd-gen.ts')) as { kind: string; metadata: { name: string }; spec: { versions: { subresources: unknown }[] } };

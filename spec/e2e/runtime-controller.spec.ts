@@ -2,8 +2,6 @@
 import { expect } from 'chai';
 import { filter, firstValueFrom, share, Subject, timeout, type Observable } from 'rxjs';
 import { Api } from '../../lib/client/api.js';
-import { Client } from '../../lib/client/client.js';
-import { Config } from '../../lib/client/config/config.js';
 import { isApiError } from '../../lib/core/errors/api-error.js';
 import { Patch } from '../../lib/core/patch.js';
 import { controllerOwnerRef } from '../../lib/core/object-ext.js';
@@ -15,6 +13,7 @@ import type { ReconcileResult } from '../../lib/runtime/controller/reconcile-res
 import { Recorder } from '../../lib/runtime/events/recorder.js';
 import { finalizer } from '../../lib/runtime/finalizer/finalizer.js';
 import { isFinalizerError } from '../../lib/runtime/finalizer/finalizer-error.js';
+import { useApiClient } from '../helpers/api-client.js';
 import { useApiServer } from '../helpers/api-server.js';
 
 /** The first value of `source` matching `predicate`; fails after 10 s. */
@@ -25,22 +24,17 @@ function first<T>(source: Observable<T>, predicate: (value: T) => boolean): Prom
 describe('controller machinery against the embedded API server', function () {
   this.timeout(30_000);
   const env = useApiServer();
-  let client: Client;
-
-  before(async () => {
-    client = new Client(await Config.fromKubeconfig(env.server.kubeconfig));
-  });
-  after(() => client.close());
+  const cluster = useApiClient(env);
 
   async function namespace(name: string): Promise<void> {
-    await Api.all(client, Namespace).create({ metadata: { name } });
+    await Api.all(cluster.client, Namespace).create({ metadata: { name } });
   }
 
   describe('Controller.owns', () => {
     it('should reconcile the parent when the child it owns is edited or deleted', async () => {
       await namespace('owns');
-      const parents = Api.namespaced(client, ConfigMap, 'owns');
-      const children = Api.namespaced(client, Secret, 'owns');
+      const parents = Api.namespaced(cluster.client, ConfigMap, 'owns');
+      const children = Api.namespaced(cluster.client, Secret, 'owns');
       const parent = await parents.create({ metadata: { name: 'parent' }, data: { want: 'x' } });
       const owner = controllerOwnerRef(parent, ConfigMap);
       if (owner === undefined) throw new Error('no owner ref');
@@ -74,7 +68,7 @@ describe('controller machinery against the embedded API server', function () {
   describe('finalizer', () => {
     it('should hold a deletion until cleanup ran, then let it complete', async () => {
       await namespace('finalizer');
-      const api = Api.namespaced(client, ConfigMap, 'finalizer');
+      const api = Api.namespaced(cluster.client, ConfigMap, 'finalizer');
       await api.create({ metadata: { name: 'guarded' }, data: {} });
       const cleaned: string[] = [];
       const name = 'example.com/cleanup';
@@ -98,7 +92,7 @@ describe('controller machinery against the embedded API server', function () {
 
     it('should refuse to clobber a concurrent change to the finalizers, and succeed on the next try', async () => {
       await namespace('finalizer-race');
-      const api = Api.namespaced(client, ConfigMap, 'finalizer-race');
+      const api = Api.namespaced(cluster.client, ConfigMap, 'finalizer-race');
       await api.create({ metadata: { name: 'shared', finalizers: ['other.io/keep'] }, data: {} });
       const stale = await api.get('shared');
       // someone else changes the list between our read and our patch
@@ -115,13 +109,13 @@ describe('controller machinery against the embedded API server', function () {
   describe('Recorder', () => {
     it('should create an events.k8s.io/v1 Event, then turn an identical one into a series', async () => {
       await namespace('recorder');
-      const cm = await Api.namespaced(client, ConfigMap, 'recorder').create({ metadata: { name: 'subject' } });
+      const cm = await Api.namespaced(cluster.client, ConfigMap, 'recorder').create({ metadata: { name: 'subject' } });
       const regarding = { apiVersion: 'v1', kind: 'ConfigMap', name: 'subject', namespace: 'recorder', uid: cm.metadata?.uid ?? '' };
-      const recorder = new Recorder(client, { controller: 'example.com/test-controller', instance: 'test-1' });
+      const recorder = new Recorder(cluster.client, { controller: 'example.com/test-controller', instance: 'test-1' });
       const event = { type: 'Normal' as const, reason: 'Synced', action: 'Reconcile', note: 'all good' };
       await recorder.publish(event, regarding);
       await recorder.publish({ ...event, note: 'still good' }, regarding);
-      const events = (await Api.namespaced(client, EventsV1Event, 'recorder').list()).items;
+      const events = (await Api.namespaced(cluster.client, EventsV1Event, 'recorder').list()).items;
       expect(events).to.have.length(1);
       const [only] = events;
       expect(only?.series?.count).to.equal(2);
@@ -130,7 +124,7 @@ describe('controller machinery against the embedded API server', function () {
       expect(only?.regarding).to.deep.include({ kind: 'ConfigMap', name: 'subject' });
       expect(only?.eventTime).to.match(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/);
       await recorder.publish({ ...event, reason: 'Failed', type: 'Warning' }, regarding);
-      expect((await Api.namespaced(client, EventsV1Event, 'recorder').list()).items).to.have.length(2);
+      expect((await Api.namespaced(cluster.client, EventsV1Event, 'recorder').list()).items).to.have.length(2);
     });
   });
 });

@@ -1,32 +1,12 @@
 // Runs the runtime examples and the demo with no kubeconfig reachable, so that each starts its own
 // embedded API server, plays its scenario and exits 0.
 import { expect } from 'chai';
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import { useExampleRunner } from '../helpers/run-example.js';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const run = promisify(execFile);
 
 describe('runtime examples', function () {
   this.timeout(60_000);
-  let home: string;
-
-  before(() => {
-    home = mkdtempSync(join(tmpdir(), 'kube-rx-runtime-examples-'));
-  });
-  after(() => rmSync(home, { recursive: true, force: true }));
-
-  const example = async (file: string): Promise<string> => {
-    const env: NodeJS.ProcessEnv = { ...process.env, HOME: home, USERPROFILE: home };
-    delete env['KUBECONFIG'];
-    delete env['KUBERNETES_SERVICE_HOST'];
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', join(root, 'examples', file)], { cwd: root, env, timeout: 50_000 });
-    return stdout;
-  };
+  const example = useExampleRunner();
 
   it('pod-watcher should see a Pod created, running and deleted', async () => {
     const out = await example('pod-watcher.ts');

@@ -3,8 +3,6 @@
 import { expect } from 'chai';
 import { filter, firstValueFrom, map, share, take, timeout, toArray, type Observable } from 'rxjs';
 import { Api } from '../../lib/client/api.js';
-import { Client } from '../../lib/client/client.js';
-import { Config } from '../../lib/client/config/config.js';
 import { ConfigMap, Namespace } from '../../lib/core/resources/core-v1.js';
 import { Patch } from '../../lib/core/patch.js';
 import { failureStatus } from '../../lib/core/status.js';
@@ -15,6 +13,7 @@ import { metadataWatcher } from '../../lib/runtime/watcher/metadata-watcher.js';
 import { watcher } from '../../lib/runtime/watcher/watcher.js';
 import type { WatcherError } from '../../lib/runtime/watcher/watcher-error.js';
 import type { WatcherEvent } from '../../lib/runtime/watcher/watcher-event.js';
+import { useApiClient } from '../helpers/api-client.js';
 import { useApiServer } from '../helpers/api-server.js';
 
 /** Resolves once `done` holds, checked now and after every event; fails after 10 s without it. */
@@ -29,16 +28,11 @@ const summary = (store: Store<ConfigMap>) =>
 describe('runtime against the embedded API server', function () {
   this.timeout(30_000);
   const env = useApiServer();
-  let client: Client;
-
-  before(async () => {
-    client = new Client(await Config.fromKubeconfig(env.server.kubeconfig));
-  });
-  after(() => client.close());
+  const cluster = useApiClient(env);
 
   async function namespace(name: string): Promise<Api<ConfigMap>> {
-    await Api.all(client, Namespace).create({ metadata: { name } });
-    return Api.namespaced(client, ConfigMap, name);
+    await Api.all(cluster.client, Namespace).create({ metadata: { name } });
+    return Api.namespaced(cluster.client, ConfigMap, name);
   }
 
   const cm = (name: string, v: string, labels?: Record<string, string>): ConfigMap => ({
