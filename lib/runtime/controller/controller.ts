@@ -4,7 +4,7 @@ import type { KubeObject } from '../../core/object.js';
 import { objectRef } from '../../core/object-ref.js';
 import type { ResourceType } from '../../core/resource-type.js';
 import { reflect } from '../reflector/reflect.js';
-import { createStore, type Store, type StoreOptions } from '../reflector/store.js';
+import { createStore, type Store, type StoreOptions, type StoreWriter } from '../reflector/store.js';
 import { metadataFromApi, type ListWatch, type ListWatchApi } from '../watcher/list-watch.js';
 import { watcher } from '../watcher/watcher.js';
 import type { WatcherConfig } from '../watcher/watcher-config.js';
@@ -21,7 +21,7 @@ export interface ControllerConfig extends ApplierConfig {
   readonly onWatchError?: (error: WatcherError) => void;
 }
 
-type TriggerFactory = (store: Store<KubeObject>, scheduler: SchedulerLike | undefined, onError: ((e: WatcherError) => void) | undefined) => Observable<ReconcileRequest>;
+type TriggerFactory<K> = (store: Store<K>, scheduler: SchedulerLike | undefined, onError: ((e: WatcherError) => void) | undefined) => Observable<ReconcileRequest>;
 
 /**
  * Runs a reconciler for every object of one kind, whenever it or something related changes
@@ -55,10 +55,10 @@ export class Controller<K extends KubeObject> {
   readonly #source: ListWatch<K> | ListWatchApi<K>;
   readonly #resource: ResourceType<K>;
   readonly #watcherConfig: WatcherConfig;
-  readonly #triggers: TriggerFactory[] = [];
+  readonly #triggers: TriggerFactory<K>[] = [];
   readonly #shutdown: Observable<unknown>[] = [];
   readonly #store: Store<K>;
-  readonly #writer: ReturnType<typeof createStore<K>>['writer'];
+  readonly #writer: StoreWriter<K>;
   #config: ControllerConfig = {};
   #signals = false;
 
@@ -173,8 +173,7 @@ export class Controller<K extends KubeObject> {
         reflect(this.#writer),
         triggerSelf(this.#resource),
       );
-      const store = this.#store as unknown as Store<KubeObject>;
-      const requests = merge(main, ...this.#triggers.map((make) => make(store, scheduler, onWatchError))).pipe(
+      const requests = merge(main, ...this.#triggers.map((make) => make(this.#store, scheduler, onWatchError))).pipe(
         takeUntil(shutdown$.pipe(take(1))),
       );
       return requests
