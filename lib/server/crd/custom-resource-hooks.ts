@@ -1,6 +1,6 @@
 // The custom resource strategy: prune, default and validate with the CRD version's schema.
 import { badRequest } from '../errors/status-errors.js';
-import type { FieldError } from '../errors/field-error.js';
+import { fieldErrorFromCause } from '../errors/field-error.js';
 import type { ResourceKind } from '../registry/resource-kind.js';
 import type { KindHooks, WriteOptions } from '../server-context.js';
 
@@ -44,9 +44,7 @@ export function customResourceHooks(): KindHooks {
     validate(object, old, kind) {
       const compiled = kind.custom?.compiled;
       if (compiled === undefined) return [];
-      return compiled.validate(object, old).map(
-        (cause): FieldError => ({ type: (cause.reason ?? 'FieldValueInvalid') as FieldError['type'], field: cause.field ?? '', body: cause.message ?? '' }),
-      );
+      return compiled.validate(object, old).map(fieldErrorFromCause);
     },
   };
 }

@@ -1,6 +1,6 @@
 // Validation of CustomResourceDefinitions (apiextensions-apiserver's ValidateCustomResourceDefinition, the parts clients meet).
 import type { JSONSchemaProps } from 'kubernetes-types/apiextensions/v1.js';
-import { fieldForbidden, fieldInvalid, fieldNotSupported, fieldRequired, type FieldError } from '../errors/field-error.js';
+import { fieldDuplicate, fieldErrorFromCause, fieldForbidden, fieldInvalid, fieldNotSupported, fieldRequired, type FieldError } from '../errors/field-error.js';
 import { nameProblems } from '../objects/object-names.js';
 import { compileSchema } from '../schema/compile-schema.js';
 import { isSchemaError } from '../schema/schema-error.js';
@@ -47,7 +47,7 @@ function validateVersions(group: string, kind: string, versions: readonly Json[]
     const name = typeof version['name'] === 'string' ? version['name'] : '';
     if (name === '') errors.push(fieldRequired(`${at}.name`));
     else for (const p of nameProblems(name, 'dns1035')) errors.push(fieldInvalid(`${at}.name`, name, p));
-    if (seen.has(name)) errors.push({ type: 'FieldValueDuplicate', field: `${at}.name`, value: JSON.stringify(name) });
+    if (seen.has(name)) errors.push(fieldDuplicate(`${at}.name`, name));
     seen.add(name);
     if (typeof version['served'] !== 'boolean') errors.push(fieldRequired(`${at}.served`));
     if (typeof version['storage'] !== 'boolean') errors.push(fieldRequired(`${at}.storage`));
@@ -60,9 +60,7 @@ function validateVersions(group: string, kind: string, versions: readonly Json[]
       compileSchema(schema as JSONSchemaProps, { group, kind }, { fieldPath: `${at}.schema.openAPIV3Schema` });
     } catch (error) {
       if (!isSchemaError(error)) throw error;
-      for (const cause of error.causes) {
-        errors.push({ type: (cause.reason ?? 'FieldValueInvalid') as FieldError['type'], field: cause.field ?? '', body: cause.message ?? '' });
-      }
+      errors.push(...error.causes.map(fieldErrorFromCause));
     }
   });
 }

@@ -1,7 +1,7 @@
 // One field validation error (apimachinery's field.Error) and how the API server prints it.
 import type { StatusCause } from '../../core/index.js';
 
-/** The cause types of a field error, as they appear in `Status.details.causes[].reason`. */
+/** apimachinery `field.ErrorType` names, as they appear in `Status.details.causes[].reason`. */
 export type FieldErrorType =
   | 'FieldValueNotFound'
   | 'FieldValueRequired'
@@ -19,95 +19,121 @@ export interface FieldError {
   readonly type: FieldErrorType;
   /** The field path, e.g. `metadata.labels`, `spec.containers[0].name`. */
   readonly field: string;
-  /** The offending value, already rendered as Go's `%v`/`%q` would (see {@link renderValue}). */
+  /** The offending value, already rendered as Go prints it (see {@link renderValue}, {@link goStringSlice}). */
   readonly value?: string;
   readonly detail?: string;
-  /** The whole message body when it was worded elsewhere (e.g. by schema validation). */
+  /** The whole message body when it was worded elsewhere (a schema validation cause, see {@link fieldErrorFromCause}). */
   readonly body?: string;
 }
 
+/** `ErrorType.String()`: the head of each message. */
+const TITLES: Record<FieldErrorType, string> = {
+  FieldValueNotFound: 'Not found',
+  FieldValueRequired: 'Required value',
+  FieldValueDuplicate: 'Duplicate value',
+  FieldValueInvalid: 'Invalid value',
+  FieldValueNotSupported: 'Unsupported value',
+  FieldValueForbidden: 'Forbidden',
+  FieldValueTooLong: 'Too long',
+  FieldValueTooMany: 'Too many',
+  FieldValueTypeInvalid: 'Invalid value',
+  InternalError: 'Internal error',
+};
+
+/** The types whose message never shows the bad value (apimachinery `ErrorBody`). */
+const WITHOUT_VALUE: ReadonlySet<FieldErrorType> = new Set<FieldErrorType>(['FieldValueRequired', 'FieldValueForbidden', 'FieldValueTooLong', 'InternalError']);
+
 /**
- * Renders a value the way apimachinery's field errors do: strings quoted, numbers and
- * booleans bare, anything else as compact JSON.
+ * Renders a bad value (a decoded JSON value) as apimachinery 1.27–1.33 prints it: strings
+ * quoted (`%q`), numbers and booleans bare (`%v`), a missing value or `null` as `"null"`, maps
+ * and lists via Go's `%#v` of unstructured data (`map[string]interface {}{"a":"x", "b":1}`,
+ * `[]interface {}{"a", 1}`, a nested `null` as `interface {}(nil)`).
+ *
+ * ## Example
+ * ```ts
+ * renderValue({ name: 'http' }); // 'map[string]interface {}{"name":"http"}'
+ * ```
  */
 export function renderValue(value: unknown): string {
+  return value === undefined || value === null ? '"null"' : goSyntax(value);
+}
+
+/** Go's `%#v` of a value inside unstructured data. */
+function goSyntax(value: unknown): string {
+  if (value === undefined || value === null) return 'interface {}(nil)';
   if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
-  if (value === undefined || value === null) return '"null"';
-  return JSON.stringify(value);
+  if (Array.isArray(value)) return `[]interface {}{${value.map(goSyntax).join(', ')}}`;
+  const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `map[string]interface {}{${entries.map(([k, v]) => `${JSON.stringify(k)}:${goSyntax(v)}`).join(', ')}}`;
 }
 
-/** `Invalid value: <v>: <detail>`. */
+/** Go's `%#v` of a `[]string`, as apimachinery prints a typed string list: `[]string{"a", "b"}`. */
+export function goStringSlice(values: readonly string[]): string {
+  return `[]string{${values.map((v) => JSON.stringify(v)).join(', ')}}`;
+}
+
+/** Go's `%#v` of a `map[string]string` (keys sorted), as apimachinery prints labels: `map[string]string{"app":"web"}`. */
+export function goStringMap(map: Readonly<Record<string, unknown>>): string {
+  const entries = Object.entries(map).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `map[string]string{${entries.map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(', ')}}`;
+}
+
+/**
+ * A field error of any type; the value is rendered (and kept) only for the types whose message
+ * shows it.
+ */
+export function fieldError(type: FieldErrorType, field: string, value: unknown, detail = ''): FieldError {
+  return WITHOUT_VALUE.has(type) ? { type, field, detail } : { type, field, value: renderValue(value), detail };
+}
+
+/** `field.Invalid`: `Invalid value: <v>: <detail>`. */
 export function fieldInvalid(field: string, value: unknown, detail: string): FieldError {
-  return { type: 'FieldValueInvalid', field, value: renderValue(value), detail };
+  return fieldError('FieldValueInvalid', field, value, detail);
 }
 
-/** `Required value` (`: <detail>`). */
+/** `field.Required`: `Required value` (`: <detail>`). */
 export function fieldRequired(field: string, detail = ''): FieldError {
-  return { type: 'FieldValueRequired', field, detail };
+  return fieldError('FieldValueRequired', field, undefined, detail);
 }
 
-/** `Forbidden: <detail>`. */
+/** `field.Forbidden`: `Forbidden: <detail>`. */
 export function fieldForbidden(field: string, detail: string): FieldError {
-  return { type: 'FieldValueForbidden', field, detail };
+  return fieldError('FieldValueForbidden', field, undefined, detail);
 }
 
-/** `Unsupported value: <v>: supported values: "a", "b"`. */
+/** `field.NotSupported`: `Unsupported value: <v>: supported values: "a", "b"`. */
 export function fieldNotSupported(field: string, value: unknown, supported: readonly string[]): FieldError {
   const detail = supported.length === 0 ? '' : `supported values: ${supported.map((s) => JSON.stringify(s)).join(', ')}`;
-  return { type: 'FieldValueNotSupported', field, value: renderValue(value), detail };
+  return fieldError('FieldValueNotSupported', field, value, detail);
 }
 
-/** `Duplicate value: <v>`. */
+/** `field.Duplicate`: `Duplicate value: <v>`. */
 export function fieldDuplicate(field: string, value: unknown): FieldError {
-  return { type: 'FieldValueDuplicate', field, value: renderValue(value) };
+  return fieldError('FieldValueDuplicate', field, value);
 }
 
-/** `Too long: may not be more than <n> bytes`. */
+/** `field.TooLongMaxLength`: `Too long: may not be more than <n> bytes`. */
 export function fieldTooLong(field: string, max: number): FieldError {
-  return { type: 'FieldValueTooLong', field, detail: `may not be more than ${max} bytes` };
+  return fieldError('FieldValueTooLong', field, undefined, `may not be more than ${max} bytes`);
 }
 
-/** `Invalid value: <v>: <detail>` with the type-error cause. */
+/** `field.TooMany`: `Too many: <actual>: must have at most <max> items`. */
+export function fieldTooMany(field: string, actual: number, max: number): FieldError {
+  return fieldError('FieldValueTooMany', field, actual, `must have at most ${max} items`);
+}
+
+/** `field.TypeInvalid`: `Invalid value: <v>: <detail>` with the type-error cause. */
 export function fieldTypeInvalid(field: string, value: unknown, detail: string): FieldError {
-  return { type: 'FieldValueTypeInvalid', field, value: renderValue(value), detail };
+  return fieldError('FieldValueTypeInvalid', field, value, detail);
 }
 
 /** The message without the field: `Invalid value: "x": detail` (apimachinery `ErrorBody`). */
 export function fieldErrorBody(error: FieldError): string {
   if (error.body !== undefined) return error.body;
-  let head: string;
-  switch (error.type) {
-    case 'FieldValueNotFound':
-      head = `Not found: ${error.value ?? ''}`;
-      break;
-    case 'FieldValueRequired':
-      head = 'Required value';
-      break;
-    case 'FieldValueDuplicate':
-      head = `Duplicate value: ${error.value ?? ''}`;
-      break;
-    case 'FieldValueInvalid':
-    case 'FieldValueTypeInvalid':
-      head = `Invalid value: ${error.value ?? '"null"'}`;
-      break;
-    case 'FieldValueNotSupported':
-      head = `Unsupported value: ${error.value ?? ''}`;
-      break;
-    case 'FieldValueForbidden':
-      head = 'Forbidden';
-      break;
-    case 'FieldValueTooLong':
-      head = 'Too long';
-      break;
-    case 'FieldValueTooMany':
-      head = 'Too many';
-      break;
-    case 'InternalError':
-      head = 'Internal error';
-      break;
-  }
-  return error.detail === undefined || error.detail === '' ? head : `${head}: ${error.detail}`;
+  let body = TITLES[error.type];
+  if (!WITHOUT_VALUE.has(error.type)) body += `: ${error.value ?? renderValue(undefined)}`;
+  return error.detail === undefined || error.detail === '' ? body : `${body}: ${error.detail}`;
 }
 
 /** `field: body`, as in a Status message. */
@@ -115,7 +141,12 @@ export function formatFieldError(error: FieldError): string {
   return error.field === '' ? fieldErrorBody(error) : `${error.field}: ${fieldErrorBody(error)}`;
 }
 
-/** The `Status.details.causes` entry of a field error. */
+/** The `Status.details.causes` entry of a field error: `{reason, message: ErrorBody(), field}`. */
 export function fieldErrorCause(error: FieldError): StatusCause {
   return { reason: error.type, message: fieldErrorBody(error), field: error.field };
+}
+
+/** The field error a `StatusCause` (e.g. from schema validation) stands for; the inverse of {@link fieldErrorCause}. */
+export function fieldErrorFromCause(cause: StatusCause): FieldError {
+  return { type: (cause.reason ?? 'FieldValueInvalid') as FieldErrorType, field: cause.field ?? '', body: cause.message ?? '' };
 }

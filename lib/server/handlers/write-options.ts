@@ -1,6 +1,6 @@
 // CreateOptions / UpdateOptions / PatchOptions from the query string, validated like kube-apiserver.
 import type { IncomingMessage } from 'node:http';
-import { fieldInvalid, fieldNotSupported, fieldForbidden, type FieldError } from '../errors/field-error.js';
+import { fieldForbidden, fieldInvalid, fieldNotSupported, goStringSlice, type FieldError } from '../errors/field-error.js';
 import { invalidOptions } from '../errors/status-errors.js';
 import type { WriteOptions } from '../server-context.js';
 
@@ -10,15 +10,10 @@ export interface ParsedWriteOptions extends WriteOptions {
   readonly force: boolean;
 }
 
-/** `[]string{"x"}`: Go's `%#v` of a string slice. */
-function goSlice(values: readonly string[]): string {
-  return `[]string{${values.map((v) => JSON.stringify(v)).join(', ')}}`;
-}
-
 /** The errors of a `dryRun` value list (only `All` is allowed). */
 export function dryRunErrors(values: readonly string[]): FieldError[] {
   if (values.every((v) => v === 'All')) return [];
-  return [{ type: 'FieldValueNotSupported', field: 'dryRun', value: goSlice(values), detail: 'supported values: "All"' }];
+  return [{ type: 'FieldValueNotSupported', field: 'dryRun', value: goStringSlice(values), detail: 'supported values: "All"' }];
 }
 
 /** The field manager of a request: the `fieldManager` param, else the User-Agent before its first `/`. */

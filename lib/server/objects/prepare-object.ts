@@ -1,15 +1,14 @@
 // Steps shared by every write: defaulting, validation, generation and status rules.
 import type { ObjectMeta } from '../../core/index.js';
-import { invalid } from '../errors/status-errors.js';
+import { fieldInvalid } from '../errors/field-error.js';
+import { badRequest, invalid } from '../errors/status-errors.js';
 import type { ResourceKind } from '../registry/resource-kind.js';
-import type { ServerContext } from '../server-context.js';
+import type { ServerContext, WriteOptions } from '../server-context.js';
 import { applyBuiltinDefaults } from './builtin-defaults.js';
 import { canonicalObject } from './canonical-object.js';
-import { validateObjectMeta, validateObjectMetaUpdate } from './validate-object-meta.js';
-import { validateBuiltin } from './validate-builtin.js';
 import { typedDecode } from './typed-decode.js';
-import { badRequest, invalid as invalidError } from '../errors/status-errors.js';
-import type { WriteOptions } from '../server-context.js';
+import { validateBuiltin } from './validate-builtin.js';
+import { validateObjectMeta, validateObjectMetaUpdate } from './validate-object-meta.js';
 
 type Json = Record<string, unknown>;
 
@@ -35,9 +34,7 @@ export function decodeBuiltin(kind: ResourceKind, object: Json, options: WriteOp
   const prefix = `${kind.kind} in version "${kind.version}" cannot be handled as a ${kind.kind}: `;
   const fail = (detail: string): never => {
     if (!fromPatch) throw badRequest(`${prefix}${detail}`);
-    throw invalidError({ group: kind.group, kind: kind.kind }, String(metaOf(object).name ?? ''), [
-      { type: 'FieldValueInvalid', field: 'patch', value: JSON.stringify(JSON.stringify(object)), detail },
-    ]);
+    throw invalid({ group: kind.group, kind: kind.kind }, String(metaOf(object).name ?? ''), [fieldInvalid('patch', JSON.stringify(object), detail)]);
   };
   if (result.typeError !== undefined) fail(result.typeError);
   if (result.unknownFields.length > 0) {

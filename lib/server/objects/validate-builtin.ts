@@ -1,19 +1,12 @@
 // The spec validations of built-in kinds that clients most often trip over (a subset of kube-apiserver's).
 import { matchesLabels, toLabelSelector } from '../../core/index.js';
-import { fieldInvalid, fieldNotSupported, fieldRequired, type FieldError } from '../errors/field-error.js';
+import { fieldDuplicate, fieldInvalid, fieldNotSupported, fieldRequired, goStringMap, type FieldError } from '../errors/field-error.js';
 import { nameProblems } from './object-names.js';
 
 type Json = Record<string, unknown>;
 
 function obj(value: unknown): Json | undefined {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined;
-}
-
-function goMap(map: Json): string {
-  return `map[string]string{${Object.entries(map)
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`)
-    .join(', ')}}`;
 }
 
 function validateContainers(list: unknown, field: string, required: boolean): FieldError[] {
@@ -29,7 +22,7 @@ function validateContainers(list: unknown, field: string, required: boolean): Fi
     if (name === '') errors.push(fieldRequired(`${field}[${i}].name`));
     else {
       for (const problem of nameProblems(name, 'label')) errors.push(fieldInvalid(`${field}[${i}].name`, name, problem));
-      if (seen.has(name)) errors.push({ type: 'FieldValueDuplicate', field: `${field}[${i}].name`, value: JSON.stringify(name) });
+      if (seen.has(name)) errors.push(fieldDuplicate(`${field}[${i}].name`, name));
       seen.add(name);
     }
     if (typeof c['image'] !== 'string' || c['image'] === '') errors.push(fieldRequired(`${field}[${i}].image`));
@@ -72,7 +65,7 @@ function validateWorkload(spec: Json | undefined, selectorRequired: boolean): Fi
         errors.push({
           type: 'FieldValueInvalid',
           field: 'spec.template.metadata.labels',
-          value: goMap(templateLabels),
+          value: goStringMap(templateLabels),
           detail: '`selector` does not match template `labels`',
         });
       }

@@ -1,15 +1,10 @@
 // Validation of metadata on create and update (apimachinery's ValidateObjectMeta and friends).
 import type { ObjectMeta, OwnerReference } from '../../core/index.js';
-import { fieldForbidden, fieldInvalid, fieldRequired, type FieldError } from '../errors/field-error.js';
+import { fieldForbidden, fieldInvalid, fieldRequired, goStringSlice, type FieldError } from '../errors/field-error.js';
 import type { NameRule } from '../registry/kind-rules.js';
 import { labelValueProblems, nameProblems, qualifiedNameProblems } from './object-names.js';
 
 const TOTAL_ANNOTATION_SIZE = 256 * 1024;
-
-/** Go's `%#v` of a string slice, as apimachinery prints finalizer lists. */
-export function goStringSlice(values: readonly string[]): string {
-  return `[]string{${values.map((v) => JSON.stringify(v)).join(', ')}}`;
-}
 
 /**
  * The field errors of an object's metadata: name (by the kind's rule), labels,

@@ -1,18 +1,30 @@
 // Validates a custom resource against its structural schema: ajv for OpenAPI, plus list types, embedded resources and CEL rules.
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { StatusCause } from '../../core/index.js';
+import {
+  fieldDuplicate,
+  fieldError,
+  fieldErrorCause,
+  fieldForbidden,
+  fieldInvalid,
+  fieldNotSupported,
+  fieldRequired,
+  fieldTooLong,
+  fieldTooMany,
+  type FieldError,
+  type FieldErrorType,
+} from '../errors/field-error.js';
 import { isJsonObject, jsonEqual } from '../patch/json-value.js';
 import { CelError, parseCel, type CelProgram } from './cel-expression.js';
-import { duplicate, fieldError, forbidden, invalid, notSupported, required, tooLong, tooMany, type FieldErrorType } from './field-error.js';
 import { NUMBER_FORMATS, STRING_FORMATS } from './formats.js';
 import { additionalOf, itemsOf, type StructuralSchema, type ValidationRule } from './structural-schema.js';
 import { toAjvSchema } from './to-ajv-schema.js';
 
 type Segment = string | number;
-/** A cause with the path of the schema node whose check produced it (for ratcheting). */
-interface LocatedCause {
+/** A field error with the path of the schema node whose check produced it (for ratcheting). */
+interface LocatedError {
   readonly node: readonly Segment[];
-  readonly cause: StatusCause;
+  readonly error: FieldError;
 }
 
 /** A compiled validator for one structural schema. */
@@ -57,9 +69,9 @@ export function compileValidator(schema: StructuralSchema): ObjectValidator {
   return {
     unsupportedRules,
     validate(object, old) {
-      const found = [...ajvCauses(check, object), ...walk(object, old, schema, [], rules)];
+      const found = [...ajvErrors(check, object), ...walk(object, old, schema, [], rules)];
       const kept = old === undefined ? found : found.filter(({ node }) => !jsonEqual(at(object, node), at(old, node)));
-      return kept.map(({ cause }) => cause);
+      return kept.map(({ error }) => fieldErrorCause(error));
     },
   };
 }
@@ -126,24 +138,24 @@ function typeName(value: unknown): string {
   return typeof value;
 }
 
-function ajvCauses(check: ValidateFunction, object: unknown): LocatedCause[] {
+function ajvErrors(check: ValidateFunction, object: unknown): LocatedError[] {
   if (check(object)) return [];
-  const causes: LocatedCause[] = [];
+  const found: LocatedError[] = [];
   for (const error of check.errors ?? []) {
     if (/\/(?:anyOf|oneOf)\/\d+\//.test(error.schemaPath) || /\/not\//.test(error.schemaPath)) continue;
     const node = segmentsOf(error.instancePath, object);
-    const cause = describe(error, node);
-    if (cause !== undefined) causes.push({ node, cause });
+    const described = describe(error, node);
+    if (described !== undefined) found.push({ node, error: described });
   }
-  return causes;
+  return found;
 }
 
-function describe(error: ErrorObject, node: Segment[]): StatusCause | undefined {
+function describe(error: ErrorObject, node: Segment[]): FieldError | undefined {
   const path = fieldPath(node);
   const name = path === '' ? 'body' : path;
   const value: unknown = error.data;
   const params = error.params as Record<string, unknown>;
-  const say = (detail: string, shown: unknown = value, type: FieldErrorType = 'FieldValueInvalid'): StatusCause =>
+  const say = (detail: string, shown: unknown = value, type: FieldErrorType = 'FieldValueInvalid'): FieldError =>
     fieldError(type, path, shown, `${name} in body ${detail}`);
   switch (error.keyword) {
     case 'type': {
@@ -152,9 +164,9 @@ function describe(error: ErrorObject, node: Segment[]): StatusCause | undefined 
       return say(`must be of type ${expected}: ${JSON.stringify(actual)}`, actual);
     }
     case 'required':
-      return required(fieldPath([...node, String(params['missingProperty'])]));
+      return fieldRequired(fieldPath([...node, String(params['missingProperty'])]));
     case 'enum':
-      return notSupported(
+      return fieldNotSupported(
         path,
         value,
         ((error.schema as unknown[]) ?? []).filter((v) => v !== null).map((v) => (typeof v === 'string' ? v : JSON.stringify(v))),
@@ -170,17 +182,17 @@ function describe(error: ErrorObject, node: Segment[]): StatusCause | undefined 
     case 'multipleOf':
       return say(`should be a multiple of ${String(params['multipleOf'])}`);
     case 'maxLength':
-      return tooLong(path, Number(params['limit']));
+      return fieldTooLong(path, Number(params['limit']));
     case 'minLength':
       return say(`should be at least ${String(params['limit'])} chars long`);
     case 'pattern':
       return say(`should match '${String(params['pattern'])}'`);
     case 'maxItems':
-      return tooMany(path, Array.isArray(value) ? value.length : 0, Number(params['limit']));
+      return fieldTooMany(path, Array.isArray(value) ? value.length : 0, Number(params['limit']));
     case 'minItems':
       return say(`should have at least ${String(params['limit'])} items`, Array.isArray(value) ? value.length : 0);
     case 'maxProperties':
-      return tooMany(path, isJsonObject(value) ? Object.keys(value).length : 0, Number(params['limit']));
+      return fieldTooMany(path, isJsonObject(value) ? Object.keys(value).length : 0, Number(params['limit']));
     case 'minProperties':
       return say(`should have at least ${String(params['limit'])} properties`, isJsonObject(value) ? Object.keys(value).length : 0);
     case 'uniqueItems':
@@ -194,18 +206,18 @@ function describe(error: ErrorObject, node: Segment[]): StatusCause | undefined 
     case 'not':
       return say('must not validate the schema (not)');
     default:
-      return invalid(path, value, error.message ?? 'is invalid');
+      return fieldInvalid(path, value, error.message ?? 'is invalid');
   }
 }
 
 // ---------------------------------------------------------------- list types, embedded resources, CEL
 
-function walk(value: unknown, old: unknown, schema: StructuralSchema, node: Segment[], rules: Map<StructuralSchema, CompiledRule[]>): LocatedCause[] {
+function walk(value: unknown, old: unknown, schema: StructuralSchema, node: Segment[], rules: Map<StructuralSchema, CompiledRule[]>): LocatedError[] {
   if (value === undefined || value === null) return [];
-  const out: LocatedCause[] = [];
+  const out: LocatedError[] = [];
   for (const compiled of rules.get(schema) ?? []) {
-    const cause = runRule(compiled, value, old, schema, node);
-    if (cause !== undefined) out.push({ node, cause });
+    const error = runRule(compiled, value, old, schema, node);
+    if (error !== undefined) out.push({ node, error });
   }
   if (Array.isArray(value)) {
     const items = itemsOf(schema);
@@ -215,10 +227,10 @@ function walk(value: unknown, old: unknown, schema: StructuralSchema, node: Segm
       Object.fromEntries(keys.filter((k) => isJsonObject(item) && Object.hasOwn(item, k)).map((k) => [k, (item as Record<string, unknown>)[k]]));
     value.forEach((item, i) => {
       if (listType === 'set' && value.slice(0, i).some((earlier) => jsonEqual(earlier, item))) {
-        out.push({ node: [...node, i], cause: duplicate(fieldPath([...node, i]), item) });
+        out.push({ node: [...node, i], error: fieldDuplicate(fieldPath([...node, i]), item) });
       }
       if (listType === 'map' && value.slice(0, i).some((earlier) => jsonEqual(keyOf(earlier), keyOf(item)))) {
-        out.push({ node: [...node, i], cause: duplicate(fieldPath([...node, i]), keyOf(item)) });
+        out.push({ node: [...node, i], error: fieldDuplicate(fieldPath([...node, i]), keyOf(item)) });
       }
       if (items !== undefined) {
         const oldItem = listType === 'map' && Array.isArray(old) ? old.find((o) => jsonEqual(keyOf(o), keyOf(item))) : undefined;
@@ -231,7 +243,7 @@ function walk(value: unknown, old: unknown, schema: StructuralSchema, node: Segm
   const oldObject = isJsonObject(old) ? old : undefined;
   if (schema['x-kubernetes-embedded-resource'] === true && schema['x-kubernetes-preserve-unknown-fields'] !== true) {
     for (const field of ['apiVersion', 'kind']) {
-      if (typeof value[field] !== 'string' || value[field] === '') out.push({ node, cause: required(fieldPath([...node, field]), 'must not be empty') });
+      if (typeof value[field] !== 'string' || value[field] === '') out.push({ node, error: fieldRequired(fieldPath([...node, field]), 'must not be empty') });
     }
   }
   const additional = additionalOf(schema);
@@ -242,7 +254,7 @@ function walk(value: unknown, old: unknown, schema: StructuralSchema, node: Segm
   return out;
 }
 
-function runRule(compiled: CompiledRule, value: unknown, old: unknown, schema: StructuralSchema, node: Segment[]): StatusCause | undefined {
+function runRule(compiled: CompiledRule, value: unknown, old: unknown, schema: StructuralSchema, node: Segment[]): FieldError | undefined {
   const { rule, program, message } = compiled;
   if (program.usesOldSelf && (old === undefined || old === null)) return undefined;
   const path = joinFieldPath(fieldPath(node), rule.fieldPath);
@@ -253,10 +265,10 @@ function runRule(compiled: CompiledRule, value: unknown, old: unknown, schema: S
     result = program.evaluate(bindings);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return invalid(path, type, `${detail} evaluating rule: ${rule.rule.trim()}`);
+    return fieldInvalid(path, type, `${detail} evaluating rule: ${rule.rule.trim()}`);
   }
   if (result === true) return undefined;
-  if (typeof result !== 'boolean') return invalid(path, type, `rule did not evaluate to a bool evaluating rule: ${rule.rule.trim()}`);
+  if (typeof result !== 'boolean') return fieldInvalid(path, type, `rule did not evaluate to a bool evaluating rule: ${rule.rule.trim()}`);
   let text = rule.message !== undefined && rule.message !== '' ? rule.message : `failed rule: ${rule.rule.trim()}`;
   if (message !== undefined) {
     try {
@@ -268,13 +280,13 @@ function runRule(compiled: CompiledRule, value: unknown, old: unknown, schema: S
   }
   switch (rule.reason) {
     case 'FieldValueForbidden':
-      return forbidden(path, text);
+      return fieldForbidden(path, text);
     case 'FieldValueRequired':
-      return required(path, text);
+      return fieldRequired(path, text);
     case 'FieldValueDuplicate':
       return fieldError('FieldValueDuplicate', path, type, text);
     default:
-      return invalid(path, type, text);
+      return fieldInvalid(path, type, text);
   }
 }
 
