@@ -5,6 +5,7 @@ import { decodeObject } from '../objects/decode-object.js';
 import { deleteObject } from '../objects/delete-object.js';
 import { objectKey } from '../objects/object-key.js';
 import { updateObject } from '../objects/update-object.js';
+import { KeyedWorkQueue } from '../keyed-work-queue.js';
 import type { ResourceKind } from '../registry/resource-kind.js';
 import { formatTime, type ServerContext } from '../server-context.js';
 import type { StoreEvent } from '../store/store-event.js';
@@ -31,41 +32,31 @@ const WRITE = { dryRun: false, fieldManager: 'kube-apiserver' } as const;
  */
 export class CrdController {
   readonly #ctx: ServerContext;
-  readonly #queued = new Set<string>();
+  readonly #queue: KeyedWorkQueue;
   readonly #bucketOwner = new Map<string, string>();
   readonly #signatures = new Map<string, string>();
-  readonly #unsubscribe: () => void;
 
   constructor(ctx: ServerContext) {
     this.#ctx = ctx;
-    this.#unsubscribe = ctx.store.subscribe((event) => this.#observe(event));
+    this.#queue = new KeyedWorkQueue(ctx, { observe: (event) => this.#observe(event), sync: (name) => this.#sync(name) });
   }
 
   /** Stops reacting to changes. */
   close(): void {
-    this.#unsubscribe();
+    this.#queue.close();
   }
 
   #observe(event: StoreEvent): void {
     if (event.bucket === CRD_BUCKET) {
       const name = event.object.metadata.name ?? '';
       if (event.type === 'DELETED') this.#uninstall(name);
-      else this.#enqueue(name);
+      else this.#queue.add(name);
       return;
     }
     if (event.type === 'DELETED') {
       const owner = this.#bucketOwner.get(event.bucket);
-      if (owner !== undefined) this.#enqueue(owner);
+      if (owner !== undefined) this.#queue.add(owner);
     }
-  }
-
-  #enqueue(name: string): void {
-    if (this.#queued.has(name)) return;
-    this.#queued.add(name);
-    this.#ctx.defer(() => {
-      this.#queued.delete(name);
-      this.#sync(name);
-    });
   }
 
   #crdKind(): ResourceKind {

@@ -1,5 +1,6 @@
 // The garbage collector: deletes dependents of deleted owners, runs foreground and orphan deletion.
 import { isApiError, type OwnerReference } from '../../core/index.js';
+import { KeyedWorkQueue } from '../keyed-work-queue.js';
 import { fromStorage } from '../objects/convert-object.js';
 import { decodeObject } from '../objects/decode-object.js';
 import { deleteObject, FOREGROUND_FINALIZER, ORPHAN_FINALIZER, type Propagation } from '../objects/delete-object.js';
@@ -15,10 +16,15 @@ interface Location {
   readonly key: string;
 }
 
-const WRITE = { dryRun: false, fieldManager: 'garbage-collector', warnings: [] as string[] };
+const WRITE = { dryRun: false, fieldManager: 'garbage-collector' } as const;
 
 function locationId(location: Location): string {
   return `${location.bucket}|${location.key}`;
+}
+
+function locationOf(id: string): Location {
+  const [bucket = '', key = ''] = id.split('|');
+  return { bucket, key };
 }
 
 function groupOf(apiVersion: string): string {
@@ -48,17 +54,16 @@ export class GarbageCollector {
   readonly #byUid = new Map<string, Location>();
   readonly #dependents = new Map<string, Set<string>>();
   readonly #refsOf = new Map<string, readonly string[]>();
-  readonly #queued = new Set<string>();
-  readonly #unsubscribe: () => void;
+  readonly #queue: KeyedWorkQueue;
 
   constructor(ctx: ServerContext) {
     this.#ctx = ctx;
-    this.#unsubscribe = ctx.store.subscribe((event) => this.#observe(event));
+    this.#queue = new KeyedWorkQueue(ctx, { observe: (event) => this.#observe(event), sync: (key) => this.#sync(key) });
   }
 
   /** Stops reacting to changes. */
   close(): void {
-    this.#unsubscribe();
+    this.#queue.close();
   }
 
   #observe(event: StoreEvent): void {
@@ -100,15 +105,13 @@ export class GarbageCollector {
   }
 
   #enqueue(role: 'owner' | 'dependent', id: string): void {
-    const key = `${role}:${id}`;
-    if (this.#queued.has(key)) return;
-    this.#queued.add(key);
-    this.#ctx.defer(() => {
-      this.#queued.delete(key);
-      const [bucket = '', key2 = ''] = id.split('|');
-      if (role === 'owner') this.#processOwner({ bucket, key: key2 });
-      else this.#attemptToDelete({ bucket, key: key2 });
-    });
+    this.#queue.add(`${role}:${id}`);
+  }
+
+  #sync(queued: string): void {
+    const location = locationOf(queued.slice(queued.indexOf(':') + 1));
+    if (queued.startsWith('owner:')) this.#processOwner(location);
+    else this.#attemptToDelete(location);
   }
 
   #read(location: Location): { kind: ResourceKind; object: StoredObject } | undefined {
@@ -166,10 +169,7 @@ export class GarbageCollector {
     const { kind, object } = found;
     const uid = object.metadata.uid ?? '';
     const finalizers = object.metadata.finalizers ?? [];
-    const dependents = [...(this.#dependents.get(uid) ?? [])].map((id) => {
-      const [bucket = '', key = ''] = id.split('|');
-      return { bucket, key };
-    });
+    const dependents = [...(this.#dependents.get(uid) ?? [])].map(locationOf);
     if (finalizers.includes(ORPHAN_FINALIZER)) {
       for (const dependent of dependents) {
         const d = this.#read(dependent);

@@ -1,8 +1,9 @@
 // The namespace controller: empties a terminating namespace, then finalizes it so it disappears.
 import { isApiError } from '../../core/index.js';
-import { deleteObject } from '../objects/delete-object.js';
+import { KeyedWorkQueue } from '../keyed-work-queue.js';
 import { fromStorage } from '../objects/convert-object.js';
 import { decodeObject } from '../objects/decode-object.js';
+import { deleteObject } from '../objects/delete-object.js';
 import { objectKey } from '../objects/object-key.js';
 import { updateObject } from '../objects/update-object.js';
 import type { ServerContext } from '../server-context.js';
@@ -11,7 +12,7 @@ import { NAMESPACE_BUCKET } from './namespace-hooks.js';
 
 type Json = Record<string, unknown>;
 
-const SYSTEM_WRITE = { dryRun: false, fieldManager: 'namespace-controller', warnings: [] } as const;
+const WRITE = { dryRun: false, fieldManager: 'namespace-controller' } as const;
 
 /**
  * What kube-controller-manager's namespace controller does, in-process: when a namespace
@@ -22,22 +23,22 @@ const SYSTEM_WRITE = { dryRun: false, fieldManager: 'namespace-controller', warn
  */
 export class NamespaceController {
   readonly #ctx: ServerContext;
-  readonly #queued = new Set<string>();
-  readonly #unsubscribe: () => void;
+  readonly #queue: KeyedWorkQueue;
 
   constructor(ctx: ServerContext) {
     this.#ctx = ctx;
-    this.#unsubscribe = ctx.store.subscribe((event) => this.#observe(event));
+    this.#queue = new KeyedWorkQueue(ctx, { observe: (event) => this.#observe(event), sync: (namespace) => this.#sync(namespace) });
   }
 
   /** Stops reacting to changes. */
   close(): void {
-    this.#unsubscribe();
+    this.#queue.close();
   }
 
   #observe(event: StoreEvent): void {
     if (event.bucket === NAMESPACE_BUCKET) {
-      if (event.type !== 'DELETED' && event.object.metadata.deletionTimestamp != null) this.#enqueue(event.object.metadata.name ?? '');
+      const name = event.object.metadata.name ?? '';
+      if (event.type !== 'DELETED' && event.object.metadata.deletionTimestamp != null && name !== '') this.#queue.add(name);
       return;
     }
     if (event.type !== 'DELETED') return;
@@ -45,16 +46,7 @@ export class NamespaceController {
     if (slash <= 0) return;
     const namespace = event.key.slice(0, slash);
     const ns = this.#ctx.store.get(NAMESPACE_BUCKET, objectKey(undefined, namespace));
-    if (ns?.metadata.deletionTimestamp != null) this.#enqueue(namespace);
-  }
-
-  #enqueue(namespace: string): void {
-    if (namespace === '' || this.#queued.has(namespace)) return;
-    this.#queued.add(namespace);
-    this.#ctx.defer(() => {
-      this.#queued.delete(namespace);
-      this.#sync(namespace);
-    });
+    if (ns?.metadata.deletionTimestamp != null) this.#queue.add(namespace);
   }
 
   #sync(namespace: string): void {
@@ -84,6 +76,6 @@ export class NamespaceController {
     const finalizers = Array.isArray(spec['finalizers']) ? (spec['finalizers'] as string[]) : [];
     if (!finalizers.includes('kubernetes')) return;
     const input = decodeObject(kind, { ...current, spec: { ...spec, finalizers: finalizers.filter((f) => f !== 'kubernetes') } });
-    updateObject(ctx, { kind, namespace: undefined, name: namespace, subresource: 'finalize', fromPatch: true }, input, { ...SYSTEM_WRITE, warnings: [] });
+    updateObject(ctx, { kind, namespace: undefined, name: namespace, subresource: 'finalize', fromPatch: true }, input, { ...WRITE, warnings: [] });
   }
 }
