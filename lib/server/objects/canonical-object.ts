@@ -1,7 +1,9 @@
 // Deep copies of objects in the API server's field order, so equal objects serialize to equal bytes.
 
 const TOP = ['apiVersion', 'kind', 'metadata'];
-const METADATA = [
+
+/** The fields of `ObjectMeta` in Go's declaration order, which is the order the API server serializes them in. */
+export const OBJECT_META_ORDER: readonly string[] = [
   'name',
   'generateName',
   'namespace',
@@ -36,7 +38,7 @@ function canonical(value: unknown, depth: number, isMetadata = false): unknown {
   const source = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};
   const keys = Object.keys(source).filter((k) => source[k] !== undefined);
-  const first = depth === 0 ? TOP : isMetadata ? METADATA : [];
+  const first = depth === 0 ? TOP : isMetadata ? OBJECT_META_ORDER : [];
   for (const k of first) if (keys.includes(k)) out[k] = canonical(source[k], depth + 1, depth === 0 && k === 'metadata');
   const rest = keys.filter((k) => !first.includes(k)).sort();
   for (const k of rest) out[k] = canonical(source[k], depth + 1);

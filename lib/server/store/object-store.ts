@@ -1,4 +1,5 @@
 // The in-memory storage: buckets of objects, one global resourceVersion counter, and the event log.
+import { OBJECT_META_ORDER } from '../objects/canonical-object.js';
 import { EventLog } from './event-log.js';
 import type { StoredObject, StoreEvent, StoreEventType } from './store-event.js';
 
@@ -256,6 +257,9 @@ function lowerBound(keys: readonly string[], target: string): number {
   return lo;
 }
 
+/** The metadata fields serialized after `resourceVersion`. */
+const METADATA_AFTER_RV: ReadonlySet<string> = new Set(OBJECT_META_ORDER.slice(OBJECT_META_ORDER.indexOf('resourceVersion') + 1));
+
 /** A copy of `object` whose `metadata.resourceVersion` is `rv` (keeping the metadata key order). */
 export function withResourceVersion(object: StoredObject, rv: number): StoredObject {
   const value = String(rv);
@@ -277,15 +281,3 @@ export function withResourceVersion(object: StoredObject, rv: number): StoredObj
   if (!placed) metadata['resourceVersion'] = value;
   return { ...object, metadata } as StoredObject;
 }
-
-const METADATA_AFTER_RV = new Set([
-  'generation',
-  'creationTimestamp',
-  'deletionTimestamp',
-  'deletionGracePeriodSeconds',
-  'labels',
-  'annotations',
-  'ownerReferences',
-  'finalizers',
-  'managedFields',
-]);

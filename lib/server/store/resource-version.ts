@@ -1,6 +1,5 @@
 // Parsing and formatting resourceVersions: decimal uint64 strings, "" and "0" meaning "any".
-import { fieldInvalid } from '../errors/field-error.js';
-import type { FieldError } from '../errors/field-error.js';
+import { fieldInvalid, type FieldError } from '../errors/field-error.js';
 
 /** A parsed resourceVersion: `undefined` for `""` (unset), 0 for `"0"`. */
 export type ParsedResourceVersion = { readonly ok: true; readonly value: number | undefined } | { readonly ok: false; readonly error: FieldError };
