@@ -47,7 +47,7 @@ export async function handleGet(call: ResourceCall, name: string): Promise<void>
   if (rv.value !== undefined && rv.value > 0) await awaitResourceVersion(call.ctx, rv.value, call.settings.resourceVersionBlockMs);
   const object = readObject(call, name);
   const body = output.as === 'metadata' ? partialMetadata(object) : output.as === 'table' ? tableOf(call, [object]) : object;
-  writeObject(call.res, 200, body, { pretty: call.encoding.pretty, yaml: output.yaml }, { warnings: call.warnings });
+  writeObject(call.res, 200, body, { ...call.encoding, yaml: output.yaml }, { warnings: call.warnings });
 }
 
 /**
@@ -75,5 +75,5 @@ export async function handleList(call: ResourceCall): Promise<void> {
       body = { kind: call.kind.listKind, apiVersion: call.kind.apiVersion, metadata, items: page.items.map((item) => listItem(call, item)) };
       break;
   }
-  writeObject(call.res, 200, body, { pretty: call.encoding.pretty, yaml: output.yaml }, { warnings: call.warnings });
+  writeObject(call.res, 200, body, { ...call.encoding, yaml: output.yaml }, { warnings: call.warnings });
 }

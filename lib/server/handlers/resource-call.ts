@@ -1,6 +1,5 @@
 // Everything a resource handler needs about one request.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Encoding } from '../http/respond.js';
 import type { ResourceRequestInfo } from '../http/request-info.js';
 import type { ResourceKind } from '../registry/resource-kind.js';
 import type { ServerContext, UserInfo } from '../server-context.js';
@@ -30,9 +29,4 @@ export interface ResourceCall {
   /** Warnings to send back as `Warning` headers. */
   readonly warnings: string[];
   readonly user: UserInfo;
-}
-
-/** The encoding of a call, as {@link Encoding}. */
-export function callEncoding(call: ResourceCall, yaml = false): Encoding {
-  return { pretty: call.encoding.pretty, yaml };
 }

@@ -1,27 +1,16 @@
 // Dispatches a resource request to its handler by verb and subresource, after scope checks.
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { methodNotAllowed } from '../errors/status-errors.js';
 import { writeNotFoundPage } from '../http/respond.js';
-import type { ResourceRequestInfo } from '../http/request-info.js';
-import type { ServerContext, UserInfo } from '../server-context.js';
-import { handleGet, handleList } from './read-handlers.js';
-import type { HandlerSettings, ResourceCall } from './resource-call.js';
-import { handleGetScale, handleUpdateScale } from './scale-handlers.js';
 import { handlePatch } from './patch-handler.js';
+import { handleGet, handleList } from './read-handlers.js';
+import type { ResourceCall } from './resource-call.js';
+import { handleGetScale, handleUpdateScale } from './scale-handlers.js';
 import { handleWatch } from './watch-handler.js';
 import { handleCreate, handleDelete, handleDeleteCollection, handleUpdate } from './write-handlers.js';
 
-/** What a request brings to the router. */
-export interface RouteInput {
-  readonly ctx: ServerContext;
-  readonly settings: HandlerSettings;
-  readonly req: IncomingMessage;
-  readonly res: ServerResponse;
-  readonly query: URLSearchParams;
-  readonly info: ResourceRequestInfo;
+/** What a request brings to the router: a {@link ResourceCall} before its kind and namespace are resolved. */
+export interface RouteInput extends Omit<ResourceCall, 'kind' | 'namespace' | 'encoding'> {
   readonly pretty: boolean;
-  readonly user: UserInfo;
-  readonly warnings: string[];
 }
 
 /** Extra subresource handlers (patch, pods/log, ...), keyed by `verb` or `subresource:verb`. */
@@ -32,10 +21,12 @@ export type SubresourceHandler = (call: ResourceCall, name: string | undefined) 
  * cluster-scoped resource (or none on a named namespaced one) and unknown subresources
  * answer the plain-text `404 page not found`, as kube-apiserver's mux does.
  *
- * @returns false when nothing handled the request (it was answered with the 404 page).
+ * @throws {ApiError} 405 MethodNotAllowed for a verb the resource or subresource does not
+ * serve; whatever the handler throws.
  */
 export async function routeResource(input: RouteInput, extra: ReadonlyMap<string, SubresourceHandler>): Promise<void> {
-  const { info, ctx } = input;
+  const { pretty, ...request } = input;
+  const { info, ctx } = request;
   const kind = ctx.registry.find(info.group, info.version, info.resource);
   if (kind === undefined || info.extra) {
     writeNotFoundPage(input.res);
@@ -58,19 +49,7 @@ export async function routeResource(input: RouteInput, extra: ReadonlyMap<string
     writeNotFoundPage(input.res);
     return;
   }
-  const call: ResourceCall = {
-    ctx,
-    settings: input.settings,
-    req: input.req,
-    res: input.res,
-    query: input.query,
-    info,
-    kind,
-    namespace,
-    encoding: { pretty: input.pretty },
-    warnings: input.warnings,
-    user: input.user,
-  };
+  const call: ResourceCall = { ...request, kind, namespace, encoding: { pretty } };
   const name = info.name;
   const gr = { group: kind.group, resource: sub === undefined ? kind.plural : `${kind.plural}/${sub}` };
   const custom = extra.get(sub === undefined ? info.verb : `${sub}:${info.verb}`);
