@@ -62,8 +62,3 @@ export interface ServerContext {
 export function formatTime(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
-
-/** `2024-05-01T10:00:00.123456Z`: a `metav1.MicroTime`. */
-export function formatMicroTime(date: Date): string {
-  return date.toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
-}

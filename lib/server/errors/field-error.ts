@@ -123,11 +123,6 @@ export function fieldTooMany(field: string, actual: number, max: number): FieldE
   return fieldError('FieldValueTooMany', field, actual, `must have at most ${max} items`);
 }
 
-/** `field.TypeInvalid`: `Invalid value: <v>: <detail>` with the type-error cause. */
-export function fieldTypeInvalid(field: string, value: unknown, detail: string): FieldError {
-  return fieldError('FieldValueTypeInvalid', field, value, detail);
-}
-
 /** The message without the field: `Invalid value: "x": detail` (apimachinery `ErrorBody`). */
 export function fieldErrorBody(error: FieldError): string {
   if (error.body !== undefined) return error.body;

@@ -4,7 +4,7 @@ import type { ListOptions } from '../http/list-options.js';
 import type { ResourceKind } from '../registry/resource-kind.js';
 import type { ServerContext } from '../server-context.js';
 import { decodeContinueToken, encodeContinueToken } from '../store/continue-token.js';
-import type { Entry } from '../store/object-store.js';
+import { lowerBound, type Entry } from '../store/object-store.js';
 import type { StoredObject } from '../store/store-event.js';
 import { fromStorage } from './convert-object.js';
 import { listPrefix } from './object-key.js';
@@ -86,7 +86,7 @@ function page(kind: ResourceKind, entries: readonly Entry[], startKey: string, p
   const matches = objectMatcher(kind, options.labelSelector, options.fieldSelector);
   const items: StoredObject[] = [];
   const limit = options.limit ?? Number.POSITIVE_INFINITY;
-  let index = startKey === '' ? 0 : lowerBound(entries, startKey);
+  let index = startKey === '' ? 0 : lowerBound(entries, startKey, (entry) => entry.key);
   let lastKey: string | undefined;
   for (; index < entries.length && items.length < limit; index += 1) {
     const entry = entries[index] as Entry;
@@ -102,15 +102,4 @@ function page(kind: ResourceKind, entries: readonly Entry[], startKey: string, p
     continueToken: encodeContinueToken(rv, lastKey.slice(prefix.length)),
     ...(options.filtered ? {} : { remainingItemCount: remaining }),
   };
-}
-
-function lowerBound(entries: readonly Entry[], key: string): number {
-  let lo = 0;
-  let hi = entries.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((entries[mid] as Entry).key < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

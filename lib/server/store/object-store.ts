@@ -127,7 +127,7 @@ export class ObjectStore {
     if (b === undefined) return [];
     const keys = this.#sortedKeys(b);
     const out: Entry[] = [];
-    for (let i = lowerBound(keys, prefix); i < keys.length; i += 1) {
+    for (let i = lowerBound(keys, prefix, (k) => k); i < keys.length; i += 1) {
       const key = keys[i] as string;
       if (!key.startsWith(prefix)) break;
       out.push({ key, object: b.objects.get(key) as StoredObject });
@@ -246,12 +246,13 @@ export function compareKeys(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function lowerBound(keys: readonly string[], target: string): number {
+/** The index of the first item whose key is not below `target`, in items sorted by {@link compareKeys}. */
+export function lowerBound<T>(sorted: readonly T[], target: string, keyOf: (item: T) => string): number {
   let lo = 0;
-  let hi = keys.length;
+  let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((keys[mid] as string) < target) lo = mid + 1;
+    if (keyOf(sorted[mid] as T) < target) lo = mid + 1;
     else hi = mid;
   }
   return lo;

@@ -1,5 +1,6 @@
 // Builds the `meta.k8s.io/v1 Table` that `kubectl get` asks the API server for.
 import type { KubeObject, ListMeta } from '../../core/index.js';
+import { formatTime } from '../server-context.js';
 import { configMapPrinter, endpointsPrinter, eventPrinter, leasePrinter, namespacePrinter, nodePrinter, secretPrinter, serviceAccountPrinter, servicePrinter } from './core-printers.js';
 import { ageOf } from './human-duration.js';
 import { evaluateJsonPath } from './json-path.js';
@@ -136,7 +137,7 @@ function createdAt(object: Record<string, unknown>): string {
   const text = (object['metadata'] as { creationTimestamp?: unknown } | undefined)?.creationTimestamp;
   if (typeof text !== 'string') return '0001-01-01T00:00:00Z';
   const time = Date.parse(text);
-  return Number.isNaN(time) ? text : new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return Number.isNaN(time) ? text : formatTime(new Date(time));
 }
 
 /** apiextensions-apiserver's table convertor for a CRD version's printer columns. */

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { ObjectStore } from '../../../lib/server/store/object-store.js';
+import { lowerBound, ObjectStore } from '../../../lib/server/store/object-store.js';
 import type { StoredObject, StoreEvent } from '../../../lib/server/store/store-event.js';
 
 function cm(name: string, data: Record<string, string> = {}): StoredObject {
@@ -100,5 +100,26 @@ describe('ObjectStore', () => {
       const store = new ObjectStore();
       expect(await store.waitForResourceVersion(5, 1)).to.equal(false);
     });
+  });
+});
+
+describe('lowerBound', () => {
+  const keys = ['default/a', 'default/c', 'kube-system/b'];
+  const byKey = (k: string) => k;
+
+  it('should find the first key not below the target', () => {
+    expect(lowerBound(keys, 'default/b', byKey)).to.equal(1);
+    expect(lowerBound(keys, 'default/c', byKey)).to.equal(1);
+    expect(lowerBound(keys, 'kube-system/', byKey)).to.equal(2);
+  });
+
+  it('should give 0 before every key and the length after them', () => {
+    expect(lowerBound(keys, '', byKey)).to.equal(0);
+    expect(lowerBound(keys, 'z', byKey)).to.equal(3);
+    expect(lowerBound([], 'a', byKey)).to.equal(0);
+  });
+
+  it('should read keys through keyOf', () => {
+    expect(lowerBound([{ key: 'a' }, { key: 'b' }], 'b', (e) => e.key)).to.equal(1);
   });
 });
