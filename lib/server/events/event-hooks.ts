@@ -1,7 +1,7 @@
 // The Event strategy: core/v1 legacy validation, events.k8s.io/v1 strict validation and immutability.
 import { fieldInvalid, fieldRequired, type FieldError } from '../errors/field-error.js';
 import { qualifiedNameProblems } from '../objects/object-names.js';
-import { canonicalObject } from '../objects/canonical-object.js';
+import { sameContent } from '../objects/canonical-object.js';
 import type { KindHooks } from '../server-context.js';
 
 type Json = Record<string, unknown>;
@@ -91,7 +91,7 @@ export function eventHooks(): KindHooks {
       if (!isEventsApi) return [];
       const errors: FieldError[] = [];
       for (const field of IMMUTABLE_EVENTS_FIELDS) {
-        if (JSON.stringify(canonicalObject(object[field] ?? null)) !== JSON.stringify(canonicalObject(old[field] ?? null))) {
+        if (!sameContent(object[field], old[field])) {
           errors.push(fieldInvalid(field, object[field] ?? '', 'field is immutable'));
         }
       }

@@ -32,6 +32,14 @@ export function canonicalObject<T>(value: T): T {
   return canonical(value, 0) as T;
 }
 
+/**
+ * Whether two JSON values have the same content: equal once canonicalized, so key order and
+ * `undefined` members do not count, and a missing value equals `null`.
+ */
+export function sameContent(a: unknown, b: unknown): boolean {
+  return JSON.stringify(canonicalObject(a ?? null)) === JSON.stringify(canonicalObject(b ?? null));
+}
+
 function canonical(value: unknown, depth: number, isMetadata = false): unknown {
   if (Array.isArray(value)) return value.map((v) => canonical(v, depth + 1));
   if (typeof value !== 'object' || value === null) return value;

@@ -5,7 +5,7 @@ import { badRequest, invalid } from '../errors/status-errors.js';
 import type { ResourceKind } from '../registry/resource-kind.js';
 import type { ServerContext, WriteOptions } from '../server-context.js';
 import { applyBuiltinDefaults } from './builtin-defaults.js';
-import { canonicalObject } from './canonical-object.js';
+import { sameContent } from './canonical-object.js';
 import { typedDecode } from './typed-decode.js';
 import { validateBuiltin } from './validate-builtin.js';
 import { validateObjectMeta, validateObjectMetaUpdate } from './validate-object-meta.js';
@@ -86,7 +86,6 @@ export function generationChanged(kind: ResourceKind, object: Json, old: Json): 
   } else {
     fields = rules.generationFields;
   }
-  const differs = (a: unknown, b: unknown): boolean => JSON.stringify(canonicalObject(a ?? null)) !== JSON.stringify(canonicalObject(b ?? null));
-  if (fields.some((f) => differs(object[f], old[f]))) return true;
-  return rules.generationOnAnnotations && differs(metaOf(object).annotations, metaOf(old).annotations);
+  if (fields.some((f) => !sameContent(object[f], old[f]))) return true;
+  return rules.generationOnAnnotations && !sameContent(metaOf(object).annotations, metaOf(old).annotations);
 }

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { canonicalObject } from '../../../lib/server/objects/canonical-object.js';
+import { canonicalObject, sameContent } from '../../../lib/server/objects/canonical-object.js';
 
 describe('canonicalObject', () => {
   it('should put apiVersion, kind, metadata first, metadata in ObjectMeta order, other keys sorted', () => {
@@ -14,5 +14,22 @@ describe('canonicalObject', () => {
     const copy = canonicalObject(a);
     copy.data.x = 'changed';
     expect(a.data.x).to.equal('2');
+  });
+});
+
+describe('sameContent', () => {
+  it('should ignore key order and undefined members', () => {
+    expect(sameContent({ a: 1, b: { c: [1, 2], d: undefined } }, { b: { c: [1, 2] }, a: 1 })).to.equal(true);
+  });
+
+  it('should tell different values, list orders and types apart', () => {
+    expect(sameContent({ a: 1 }, { a: 2 })).to.equal(false);
+    expect(sameContent([1, 2], [2, 1])).to.equal(false);
+    expect(sameContent({ a: '1' }, { a: 1 })).to.equal(false);
+  });
+
+  it('should take a missing value as null', () => {
+    expect(sameContent(undefined, null)).to.equal(true);
+    expect(sameContent(undefined, {})).to.equal(false);
   });
 });
