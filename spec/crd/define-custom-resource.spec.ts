@@ -15,7 +15,7 @@ import {
   type CustomResource,
   type JSONSchemaType,
 } from '../../lib/crd/index.js';
-import { RichWidget, type RichSpec } from '../helpers/rich-widget.js';
+import { RichWidget, type RichSpec, sampleRichSpec } from '../helpers/rich-widget.js';
 
 interface GadgetSpec {
   size: number;
@@ -40,19 +40,7 @@ function thrown(fn: () => unknown): CrdError {
   expect.fail('expected a CrdError');
 }
 
-const richSpec: RichSpec = {
-  replicas: 2,
-  image: 'nginx',
-  mode: 'safe',
-  port: 'http',
-  tags: ['a', 'b'],
-  resources: { limits: { cpu: '500m', pods: 3 } },
-  window: { start: 1, end: 2 },
-  ports: [{ name: 'http', port: 80 }],
-  schedule: { kind: 'cron', cron: '* * * * *' },
-  template: { apiVersion: 'v1', kind: 'ConfigMap', data: { a: 'b' } },
-  config: { anything: [1, 'two'] },
-};
+const richSpec: RichSpec = sampleRichSpec;
 
 describe('defineCustomResource', () => {
   describe('descriptor', () => {

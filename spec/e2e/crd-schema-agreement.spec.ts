@@ -3,21 +3,9 @@ import { expect } from 'chai';
 import { compileSchema } from '../../lib/server/schema/compile-schema.js';
 import { structuralProblems } from '../../lib/server/schema/check-structural.js';
 import type { StructuralSchema } from '../../lib/crd/index.js';
-import { RichWidget, type RichSpec } from '../helpers/rich-widget.js';
+import { RichWidget, sampleRichSpec, type RichSpec } from '../helpers/rich-widget.js';
 
-const spec: RichSpec = {
-  replicas: 2,
-  image: 'nginx',
-  mode: 'safe',
-  port: 'http',
-  tags: ['a', 'b'],
-  resources: { limits: { cpu: '500m', pods: 3 } },
-  window: { start: 1, end: 2 },
-  ports: [{ name: 'http', port: 80 }],
-  schedule: { kind: 'interval', seconds: 5 },
-  template: { apiVersion: 'v1', kind: 'ConfigMap', data: { a: 'b' } },
-  config: { anything: [1, 'two'] },
-};
+const spec: RichSpec = { ...sampleRichSpec, schedule: { kind: 'interval', seconds: 5 } };
 const valid = RichWidget.new('w1', spec, { namespace: 'default' });
 
 /** Objects that break the schema (not CEL rules, which only the server evaluates), one way each. */

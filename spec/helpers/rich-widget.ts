@@ -148,3 +148,18 @@ export const RichWidget = defineCustomResource<RichSpec, RichStatus>({
     { rule: 'self.spec.mode == "safe" || self.spec.replicas <= 5', message: 'fast mode allows at most 5 replicas', fieldPath: '.spec.replicas' },
   ],
 });
+
+/** A valid RichWidget spec touching every field kind, for specs to vary one field at a time. */
+export const sampleRichSpec: RichSpec = {
+  replicas: 2,
+  image: 'nginx',
+  mode: 'safe',
+  port: 'http',
+  tags: ['a', 'b'],
+  resources: { limits: { cpu: '500m', pods: 3 } },
+  window: { start: 1, end: 2 },
+  ports: [{ name: 'http', port: 80 }],
+  schedule: { kind: 'cron', cron: '* * * * *' },
+  template: { apiVersion: 'v1', kind: 'ConfigMap', data: { a: 'b' } },
+  config: { anything: [1, 'two'] },
+};
