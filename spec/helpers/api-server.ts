@@ -1,6 +1,7 @@
 // Spec fixture: one embedded API server per describe block, plus raw HTTP helpers to talk to it.
 import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { LineDecoder } from '../../lib/core/watch/line-decoder.js';
 import { startApiServer, type ApiServer, type ApiServerOptions } from '../../lib/server/index.js';
 
 /** The running server of a describe block (available inside `it`, `beforeEach`, ...). */
@@ -114,22 +115,14 @@ export async function openStream(server: ApiServer, path: string, options: RawRe
   const res = await send(server, path, options);
   const lines: string[] = [];
   const waiters: { resolve: (line: string) => void; reject: (error: Error) => void }[] = [];
-  let buffer = '';
+  const decoder = new LineDecoder();
   let done = false;
   const endWaiters: (() => void)[] = [];
-  res.setEncoding('utf8');
-  res.on('data', (chunk: string) => {
-    buffer += chunk;
-    let nl = buffer.indexOf('\n');
-    while (nl !== -1) {
-      const line = buffer.slice(0, nl);
-      buffer = buffer.slice(nl + 1);
-      if (line !== '') {
-        const waiter = waiters.shift();
-        if (waiter !== undefined) waiter.resolve(line);
-        else lines.push(line);
-      }
-      nl = buffer.indexOf('\n');
+  res.on('data', (chunk: Buffer) => {
+    for (const line of decoder.push(chunk)) {
+      const waiter = waiters.shift();
+      if (waiter !== undefined) waiter.resolve(line);
+      else lines.push(line);
     }
   });
   const finish = (): void => {
