@@ -4,6 +4,7 @@ import type { GroupVersionKind } from '../../core/index.js';
 import { ATOMIC_STRUCTS, LIST_MAP_KEY_DEFAULTS } from '../openapi/builtin-field-metadata.js';
 import { fieldCursor, itemCursor, rootCursor, structName, type TypeCursor } from '../patch/builtin-type-cursor.js';
 import { additionalOf, asStructural, itemsOf, type StructuralSchema } from '../schema/structural-schema.js';
+import { ownProperty } from '../../core/json/own-property.js';
 
 /**
  * The topology of a list (`x-kubernetes-list-type`): replaced whole (`atomic`), a set of scalars
@@ -96,7 +97,7 @@ export function crdMergeSchema(schema: JSONSchemaProps): MergeSchema {
     let current: StructuralSchema | undefined = root;
     for (const segment of path) {
       while (current !== undefined && itemsOf(current) !== undefined && current.type === 'array') current = itemsOf(current);
-      current = current?.properties?.[segment] ?? (current === undefined ? undefined : additionalOf(current));
+      current = (ownProperty(current?.properties, segment) as StructuralSchema | undefined) ?? (current === undefined ? undefined : additionalOf(current));
     }
     return current;
   };
@@ -111,7 +112,7 @@ export function crdMergeSchema(schema: JSONSchemaProps): MergeSchema {
           const items = itemsOf(node);
           const defaults = Object.fromEntries(
             keys.flatMap((k) => {
-              const value = items?.properties?.[k]?.default;
+              const value = (ownProperty(items?.properties, k) as StructuralSchema | undefined)?.default;
               return value === undefined ? [] : [[k, value as unknown]];
             }),
           );

@@ -11,6 +11,7 @@ import { readObject } from './read-handlers.js';
 import type { ResourceCall } from './resource-call.js';
 import { parseWriteOptions } from './write-options.js';
 import { readObjectBody } from './write-handlers.js';
+import { ownProperty, setOwnProperty } from '../../core/json/own-property.js';
 
 type Json = Record<string, unknown>;
 
@@ -24,7 +25,7 @@ function readPath(object: Json, jsonPath: string): unknown {
   let value: unknown = object;
   for (const part of pathOf(jsonPath)) {
     if (typeof value !== 'object' || value === null) return undefined;
-    value = (value as Json)[part];
+    value = ownProperty(value, part);
   }
   return value;
 }
@@ -34,11 +35,11 @@ function writePath(object: Json, jsonPath: string, value: unknown): Json {
   const root = structuredClone(object);
   let target: Json = root;
   for (const part of parts.slice(0, -1)) {
-    const next = target[part];
-    if (typeof next !== 'object' || next === null || Array.isArray(next)) target[part] = {};
-    target = target[part] as Json;
+    const next = ownProperty(target, part);
+    if (typeof next !== 'object' || next === null || Array.isArray(next)) setOwnProperty(target, part, {});
+    target = ownProperty(target, part) as Json;
   }
-  target[parts[parts.length - 1] as string] = value;
+  setOwnProperty(target, parts[parts.length - 1] as string, value);
   return root;
 }
 

@@ -1,5 +1,6 @@
 // Defaulting of built-in kinds: the zero-config values kube-apiserver fills in on every write.
 import { Buffer } from 'node:buffer';
+import { ownProperty, setOwnProperty } from '../../core/json/own-property.js';
 
 type Json = Record<string, unknown>;
 
@@ -8,7 +9,8 @@ function obj(value: unknown): Json | undefined {
 }
 
 function setDefault(target: Json, key: string, value: unknown): void {
-  if (target[key] === undefined || target[key] === null) target[key] = value;
+  const current = ownProperty(target, key);
+  if (current === undefined || current === null) setOwnProperty(target, key, value);
 }
 
 function defaultContainers(list: unknown): void {
@@ -142,7 +144,7 @@ export function applyBuiltinDefaults(group: string, kind: string, object: Json):
       const stringData = obj(object['stringData']);
       if (stringData !== undefined) {
         const data = { ...(obj(object['data']) ?? {}) };
-        for (const [k, v] of Object.entries(stringData)) data[k] = Buffer.from(String(v), 'utf8').toString('base64');
+        for (const [k, v] of Object.entries(stringData)) setOwnProperty(data, k, Buffer.from(String(v), 'utf8').toString('base64'));
         object['data'] = data;
         delete object['stringData'];
       }

@@ -1,4 +1,5 @@
 // Deep copies of objects in the API server's field order, so equal objects serialize to equal bytes.
+import { setOwnProperty } from '../../core/json/own-property.js';
 
 const TOP = ['apiVersion', 'kind', 'metadata'];
 
@@ -47,8 +48,8 @@ function canonical(value: unknown, depth: number, isMetadata = false): unknown {
   const out: Record<string, unknown> = {};
   const keys = Object.keys(source).filter((k) => source[k] !== undefined);
   const first = depth === 0 ? TOP : isMetadata ? OBJECT_META_ORDER : [];
-  for (const k of first) if (keys.includes(k)) out[k] = canonical(source[k], depth + 1, depth === 0 && k === 'metadata');
+  for (const k of first) if (keys.includes(k)) setOwnProperty(out, k, canonical(source[k], depth + 1, depth === 0 && k === 'metadata'));
   const rest = keys.filter((k) => !first.includes(k)).sort();
-  for (const k of rest) out[k] = canonical(source[k], depth + 1);
+  for (const k of rest) setOwnProperty(out, k, canonical(source[k], depth + 1));
   return out;
 }

@@ -1,6 +1,7 @@
 // Conversion between the version a resource is served in and the version it is stored in.
 import type { ResourceKind } from '../registry/resource-kind.js';
 import type { StoredObject } from '../store/store-event.js';
+import { setOwnProperty } from '../../core/json/own-property.js';
 
 type Json = Record<string, unknown>;
 
@@ -22,8 +23,8 @@ function renameFields(object: Json, pairs: readonly (readonly [string, string])[
   const out: Json = {};
   for (const [key, value] of Object.entries(object)) {
     const target = renames.get(key);
-    if (target !== undefined) out[target] = value;
-    else if (!drops.has(key)) out[key] = value;
+    if (target !== undefined) setOwnProperty(out, target, value);
+    else if (!drops.has(key)) setOwnProperty(out, key, value);
   }
   return out;
 }

@@ -2,6 +2,7 @@
 import type { GroupVersionKind } from '../../core/index.js';
 import { builtinDefinition, type FieldType } from '../openapi/builtin-definitions.js';
 import { rootCursor } from '../patch/builtin-type-cursor.js';
+import { setOwnProperty } from '../../core/json/own-property.js';
 
 type Json = Record<string, unknown>;
 
@@ -72,7 +73,7 @@ class Decoder {
       case 'map': {
         if (jsonType(value) !== 'object') return this.mismatch(value, 'map[string]string', path, owner);
         const out: Json = {};
-        for (const [k, v] of Object.entries(value as Json)) out[k] = this.value(v, resolved.values, `${path}.${k}`, owner);
+        for (const [k, v] of Object.entries(value as Json)) setOwnProperty(out, k, this.value(v, resolved.values, `${path}.${k}`, owner));
         return out;
       }
       case 'string':
@@ -114,7 +115,7 @@ class Decoder {
         if (kind === 'map' && jsonType(decoded) === 'object' && Object.keys(decoded as Json).length === 0) continue;
         if (kind === 'array' && Array.isArray(decoded) && decoded.length === 0) continue;
       }
-      out[key] = decoded;
+      setOwnProperty(out, key, decoded);
     }
     return out;
   }

@@ -1,6 +1,6 @@
 // JSON Patch (RFC 6902), as the API server applies `application/json-patch+json`.
 import jsonPatch from 'fast-json-patch';
-import { isJsonObject } from './json-value.js';
+import { isJsonObject, nullPrototypeCopy } from './json-value.js';
 import { PatchError } from './patch-error.js';
 
 /** The most operations one JSON Patch may carry (kube-apiserver's `maxJSONPatchOperations`). */
@@ -30,7 +30,8 @@ const OPS = new Set(['add', 'remove', 'replace', 'move', 'copy', 'test']);
  * ```
  *
  * ## Guarantees
- * Never mutates `target` or `operations`; refuses to write `__proto__`/`constructor.prototype`.
+ * Never mutates `target` or `operations`. Keys are data, as in Go: `/data/__proto__` adds a member
+ * named `__proto__`, and a path through an absent `constructor` is missing, never `Object`'s.
  *
  * @throws {PatchError} `MalformedPatch`, `TooManyOperations` or `PatchFailed` as above.
  */
@@ -49,7 +50,8 @@ export function applyJsonPatch(target: unknown, operations: unknown): unknown {
       throw new PatchError('MalformedPatch', `json patch operation ${index} must be an object, got ${describe(operation)}`);
     }
   });
-  let document = jsonPatch.deepClone(target) as unknown;
+  // fast-json-patch indexes with `obj[key]`: give it prototype-free objects so that every key is data.
+  let document = nullPrototypeCopy(target);
   operations.forEach((operation: Record<string, unknown>, index) => {
     const { op, path } = operation;
     if (typeof op !== 'string' || !OPS.has(op)) {
@@ -58,13 +60,16 @@ export function applyJsonPatch(target: unknown, operations: unknown): unknown {
     if (typeof path !== 'string') throw new PatchError('PatchFailed', `json patch operation ${index} (${op}): missing path`);
     if (op === 'test' && operation['value'] === null && testsMissingAsNull(document, path)) return;
     try {
-      document = jsonPatch.applyOperation(document, operation as unknown as jsonPatch.Operation, true, true, true, index).newDocument;
+      const own = { ...operation, value: nullPrototypeCopy(operation['value']) } as unknown as jsonPatch.Operation;
+      document = jsonPatch.applyOperation(document, own, true, true, false, index).newDocument;
+      // `copy` clones through JSON.parse, which makes ordinary objects again.
+      if (op === 'copy') document = nullPrototypeCopy(document);
     } catch (error) {
       const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
       throw new PatchError('PatchFailed', `json patch operation ${index} (${op} ${path}): ${detail?.toLowerCase() ?? 'failed'}`, { cause: error });
     }
   });
-  return document;
+  return structuredClone(document);
 }
 
 /**

@@ -13,6 +13,20 @@ export function cloneJson<T>(value: T): T {
   return value === undefined ? value : structuredClone(value);
 }
 
+/**
+ * A deep copy whose objects have no prototype, for libraries that index objects with keys from
+ * data (`obj[key]`): on such objects `__proto__` and `constructor` are ordinary own members or
+ * absent, never inherited links. `structuredClone` turns them back into ordinary objects, keeping
+ * every key an own data property.
+ */
+export function nullPrototypeCopy<T>(value: T): T {
+  if (Array.isArray(value)) return value.map((item: unknown) => nullPrototypeCopy(item)) as T;
+  if (!isJsonObject(value)) return value;
+  const copy = Object.create(null) as JsonObject;
+  for (const [key, item] of Object.entries(value)) copy[key] = nullPrototypeCopy(item);
+  return copy as T;
+}
+
 /** Deep equality of two JSON values; object key order is ignored, array order is not. */
 export function jsonEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;

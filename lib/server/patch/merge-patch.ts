@@ -1,5 +1,6 @@
 // JSON Merge Patch (RFC 7386), as the API server applies `application/merge-patch+json`.
 import { cloneJson, isJsonObject, type JsonObject } from './json-value.js';
+import { ownProperty, setOwnProperty } from '../../core/json/own-property.js';
 
 /**
  * Applies a JSON Merge Patch (RFC 7386) to `target` and returns the result.
@@ -31,7 +32,7 @@ export function applyMergePatch(target: unknown, patch: unknown): unknown {
     if (value === null) {
       delete result[key];
     } else {
-      result[key] = applyMergePatch(result[key], value);
+      setOwnProperty(result, key, applyMergePatch(ownProperty(result, key), value));
     }
   }
   return result;

@@ -3,6 +3,7 @@ import type { GroupVersionKind } from '../../core/index.js';
 import { fieldCursor, itemCursor, rootCursor, type TypeCursor } from './builtin-type-cursor.js';
 import { cloneJson, isJsonObject, jsonEqual, type JsonObject } from './json-value.js';
 import { PatchError } from './patch-error.js';
+import { ownProperty, setOwnProperty } from '../../core/json/own-property.js';
 
 const PATCH = '$patch';
 const RETAIN_KEYS = '$retainKeys';
@@ -76,8 +77,8 @@ function mergeMap(original: JsonObject | undefined, patch: JsonObject, type: Typ
       if (!Array.isArray(value)) {
         throw new PatchError('MalformedPatch', `${key} at ${where(path)} must be a list of values`);
       }
-      const current = result[field];
-      if (Array.isArray(current)) result[field] = current.filter((item) => !value.some((gone) => jsonEqual(gone, item)));
+      const current = ownProperty(result, field);
+      if (Array.isArray(current)) setOwnProperty(result, field, current.filter((item) => !value.some((gone) => jsonEqual(gone, item))));
       continue;
     }
     if (value === null) {
@@ -85,16 +86,16 @@ function mergeMap(original: JsonObject | undefined, patch: JsonObject, type: Typ
       continue;
     }
     const { type: fieldType, meta } = fieldCursor(type, key);
-    const current = result[key];
+    const current = ownProperty(result, key);
     const fieldPath = `${path}.${key}`;
     if (isJsonObject(value)) {
-      result[key] = mergeMap(isJsonObject(current) ? current : undefined, value, fieldType, fieldPath);
+      setOwnProperty(result, key, mergeMap(isJsonObject(current) ? current : undefined, value, fieldType, fieldPath));
     } else if (Array.isArray(value)) {
       const merging = meta?.patchStrategy?.split(',').includes('merge') === true;
       const base = Array.isArray(current) ? current : [];
-      result[key] = merging ? mergeList(base, value, fieldType, meta?.patchMergeKey, fieldPath) : replaceList(value, fieldType, fieldPath);
+      setOwnProperty(result, key, merging ? mergeList(base, value, fieldType, meta?.patchMergeKey, fieldPath) : replaceList(value, fieldType, fieldPath));
     } else {
-      result[key] = value;
+      setOwnProperty(result, key, value);
     }
   }
   return result;
@@ -138,8 +139,8 @@ function applySetElementOrder(original: JsonObject, patch: JsonObject, type: Typ
     if (!Array.isArray(order)) throw new PatchError('MalformedPatch', `${key} at ${where(path)} must be a list`);
     const { type: fieldType, meta } = fieldCursor(type, field);
     const mergeKey = meta?.patchMergeKey;
-    const current = original[field];
-    const patchList = patch[field];
+    const current = ownProperty(original, field);
+    const patchList = ownProperty(patch, field);
     if (patchList !== undefined && patchList !== null && !Array.isArray(patchList)) {
       throw new PatchError('MalformedPatch', `${key} at ${where(path)} applies to ${field}, which is not a list in the patch`);
     }
@@ -158,7 +159,7 @@ function applySetElementOrder(original: JsonObject, patch: JsonObject, type: Typ
     const inOrder = (item: unknown): boolean => indexIn(order, item, mergeKey) >= 0;
     const patchItems = merged.filter(inOrder);
     const serverOnly = merged.filter((item) => !inOrder(item));
-    original[field] = normalizeOrder(patchItems, serverOnly, order, Array.isArray(current) ? current : [], mergeKey);
+    setOwnProperty(original, field, normalizeOrder(patchItems, serverOnly, order, Array.isArray(current) ? current : [], mergeKey));
     delete patch[field];
   }
 }
@@ -194,8 +195,8 @@ function mergeList(original: unknown[], patch: unknown[], type: TypeCursor, merg
       if (!Object.hasOwn(item, mergeKey)) {
         throw new PatchError('PatchFailed', `map in a merge list at ${where(path)} does not contain its merge key ${JSON.stringify(mergeKey)}`);
       }
-      const at = merged.findIndex((live) => isJsonObject(live) && jsonEqual(live[mergeKey], item[mergeKey]));
-      const itemPath = `${path}[${mergeKey}=${JSON.stringify(item[mergeKey])}]`;
+      const at = merged.findIndex((live) => isJsonObject(live) && jsonEqual(ownProperty(live, mergeKey), ownProperty(item, mergeKey)));
+      const itemPath = `${path}[${mergeKey}=${JSON.stringify(ownProperty(item, mergeKey))}]`;
       if (at >= 0) merged[at] = mergeMap(merged[at] as JsonObject, item, items, itemPath);
       else merged.push(stripDirectives(item, items, itemPath));
     }
@@ -220,7 +221,7 @@ function applyListDirectives(original: unknown[], patch: JsonObject[], mergeKey:
       if (!Object.hasOwn(item, mergeKey)) {
         throw new PatchError('PatchFailed', `a $patch: delete item at ${where(path)} does not contain its merge key ${JSON.stringify(mergeKey)}`);
       }
-      server = server.filter((live) => !(isJsonObject(live) && jsonEqual(live[mergeKey], item[mergeKey])));
+      server = server.filter((live) => !(isJsonObject(live) && jsonEqual(ownProperty(live, mergeKey), ownProperty(item, mergeKey))));
     } else if (directive === 'replace') {
       replace = true;
     } else if (directive === 'merge') {
@@ -275,11 +276,12 @@ function indexIn(list: unknown[], item: unknown, mergeKey: string | undefined): 
 
 function sameItem(a: unknown, b: unknown, mergeKey: string | undefined): boolean {
   if (mergeKey === undefined) return jsonEqual(a, b);
-  return isJsonObject(a) && isJsonObject(b) && Object.hasOwn(a, mergeKey) && jsonEqual(a[mergeKey], b[mergeKey]);
+  return isJsonObject(a) && isJsonObject(b) && Object.hasOwn(a, mergeKey) && jsonEqual(ownProperty(a, mergeKey), ownProperty(b, mergeKey));
 }
 
 function omit(object: JsonObject, key: string): JsonObject {
-  const { [key]: _, ...rest } = object;
+  const rest = { ...object };
+  delete rest[key];
   return rest;
 }
 

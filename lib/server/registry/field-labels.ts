@@ -1,5 +1,6 @@
 // The field selectors each kind supports (kube-apiserver's field label conversion functions).
 import type { KubeObject } from '../../core/index.js';
+import { ownProperty } from '../../core/json/own-property.js';
 
 /** Which field labels a kind can be selected by, and how to read them from an object. */
 export interface FieldLabels {
@@ -15,7 +16,7 @@ function path(object: KubeObject, dotted: string): string {
   let value: unknown = object;
   for (const part of dotted.split('.')) {
     if (typeof value !== 'object' || value === null) return '';
-    value = (value as Record<string, unknown>)[part];
+    value = ownProperty(value, part);
   }
   if (value === undefined || value === null) return '';
   if (Array.isArray(value)) {

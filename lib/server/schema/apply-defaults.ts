@@ -1,6 +1,7 @@
 // Fills in schema `default`s and drops nulls that cannot be stored, as the API server does for custom resources.
 import { cloneJson, isJsonObject } from '../patch/json-value.js';
 import { additionalOf, itemsOf, type StructuralSchema } from './structural-schema.js';
+import { ownProperty, setOwnProperty } from '../../core/json/own-property.js';
 
 /**
  * Applies defaults in place (apiextensions-apiserver `defaulting.Default` and
@@ -21,21 +22,21 @@ export function applyDefaultsInPlace(value: unknown, schema: StructuralSchema): 
   if (!isJsonObject(value)) return;
   for (const [field, property] of Object.entries(schema.properties ?? {})) {
     const present = Object.hasOwn(value, field);
-    const current = value[field];
+    const current = ownProperty(value, field);
     if (property.default !== undefined && (!present || (current === null && property.nullable !== true))) {
-      value[field] = cloneJson(property.default);
+      setOwnProperty(value, field, cloneJson(property.default));
     } else if (present && current === null && property.nullable !== true) {
       delete value[field];
     }
   }
   const additional = additionalOf(schema);
   for (const [field, fieldValue] of Object.entries(value)) {
-    const property = schema.properties?.[field] ?? additional;
+    const property = (ownProperty(schema.properties, field) as StructuralSchema | undefined) ?? additional;
     if (property === undefined) continue;
     if (fieldValue === null && additional !== undefined && property === additional && additional.nullable !== true) {
-      if (additional.default !== undefined) value[field] = cloneJson(additional.default);
+      if (additional.default !== undefined) setOwnProperty(value, field, cloneJson(additional.default));
       else delete value[field];
     }
-    applyDefaultsInPlace(value[field], property);
+    applyDefaultsInPlace(ownProperty(value, field), property);
   }
 }

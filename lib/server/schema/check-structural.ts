@@ -2,6 +2,7 @@
 import type { StatusCause } from '../../core/index.js';
 import { fieldErrorCause, fieldForbidden, fieldInvalid, fieldNotSupported, fieldRequired, type FieldError } from '../errors/field-error.js';
 import type { StructuralSchema } from './structural-schema.js';
+import { ownProperty } from '../../core/json/own-property.js';
 
 type Level = 'root' | 'field' | 'item';
 const JUNCTORS = ['allOf', 'anyOf', 'oneOf'] as const;
@@ -163,7 +164,7 @@ function checkValueValidation(v: StructuralSchema, path: string, out: FieldError
 /** Every property/item a junctor mentions must exist in the structural schema at the same place. */
 function checkCompleteness(v: StructuralSchema, s: StructuralSchema | undefined, vPath: string, sPath: string, out: FieldError[]): void {
   for (const [name, property] of Object.entries(v.properties ?? {})) {
-    const structural = s?.properties?.[name] ?? (typeof s?.additionalProperties === 'object' ? s.additionalProperties : undefined);
+    const structural = (ownProperty(s?.properties, name) as StructuralSchema | undefined) ?? (typeof s?.additionalProperties === 'object' ? s.additionalProperties : undefined);
     const here = key(child(sPath, 'properties'), name);
     if (structural === undefined && s?.['x-kubernetes-preserve-unknown-fields'] !== true) {
       out.push(fieldRequired(here, `because it appears in ${key(child(vPath, 'properties'), name)}`));

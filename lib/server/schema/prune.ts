@@ -2,6 +2,7 @@
 import { builtinDefinition } from '../openapi/builtin-definitions.js';
 import { isJsonObject } from '../patch/json-value.js';
 import { additionalOf, itemsOf, type StructuralSchema } from './structural-schema.js';
+import { ownProperty } from '../../core/json/own-property.js';
 
 const RESOURCE_FIELDS = new Set(['apiVersion', 'kind', 'metadata']);
 
@@ -40,7 +41,7 @@ function walk(value: unknown, schema: StructuralSchema, isResourceRoot: boolean,
       if (field === 'metadata' && embedded && !isResourceRoot) pruneObjectMeta(fieldValue, fieldPath, removed);
       continue;
     }
-    const property = schema.properties?.[field];
+    const property = ownProperty(schema.properties, field) as StructuralSchema | undefined;
     if (property !== undefined) walk(fieldValue, property, false, fieldPath, removed);
     else if (additional !== undefined) walk(fieldValue, additional, false, fieldPath, removed);
     else if (!preserve && schema.additionalProperties !== true) {

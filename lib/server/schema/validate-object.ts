@@ -19,6 +19,7 @@ import { CelError, parseCel, type CelProgram } from './cel-expression.js';
 import { NUMBER_FORMATS, STRING_FORMATS } from './formats.js';
 import { additionalOf, itemsOf, type StructuralSchema, type ValidationRule } from './structural-schema.js';
 import { toAjvSchema } from './to-ajv-schema.js';
+import { ownProperty } from '../../core/json/own-property.js';
 
 type Segment = string | number;
 /** A field error with the path of the schema node whose check produced it (for ratcheting). */
@@ -109,7 +110,7 @@ function segmentsOf(instancePath: string, data: unknown): Segment[] {
       current = current[Number(name)];
     } else {
       segments.push(name);
-      current = isJsonObject(current) ? current[name] : undefined;
+      current = isJsonObject(current) ? ownProperty(current, name) : undefined;
     }
   }
   return segments;
@@ -126,7 +127,7 @@ function at(value: unknown, segments: readonly Segment[]): unknown {
   let current = value;
   for (const segment of segments) {
     if (typeof segment === 'number') current = Array.isArray(current) ? current[segment] : undefined;
-    else current = isJsonObject(current) ? current[segment] : undefined;
+    else current = isJsonObject(current) ? ownProperty(current, segment) : undefined;
   }
   return current;
 }
@@ -243,13 +244,13 @@ function walk(value: unknown, old: unknown, schema: StructuralSchema, node: Segm
   const oldObject = isJsonObject(old) ? old : undefined;
   if (schema['x-kubernetes-embedded-resource'] === true && schema['x-kubernetes-preserve-unknown-fields'] !== true) {
     for (const field of ['apiVersion', 'kind']) {
-      if (typeof value[field] !== 'string' || value[field] === '') out.push({ node, error: fieldRequired(fieldPath([...node, field]), 'must not be empty') });
+      if (typeof ownProperty(value, field) !== 'string' || ownProperty(value, field) === '') out.push({ node, error: fieldRequired(fieldPath([...node, field]), 'must not be empty') });
     }
   }
   const additional = additionalOf(schema);
   for (const [field, fieldValue] of Object.entries(value)) {
-    const property = schema.properties?.[field] ?? additional;
-    if (property !== undefined) out.push(...walk(fieldValue, oldObject?.[field], property, [...node, field], rules));
+    const property = (ownProperty(schema.properties, field) as StructuralSchema | undefined) ?? additional;
+    if (property !== undefined) out.push(...walk(fieldValue, ownProperty(oldObject, field), property, [...node, field], rules));
   }
   return out;
 }

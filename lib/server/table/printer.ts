@@ -1,5 +1,6 @@
 // The shape of a server-side table printer and the helpers the built-in printers share.
 import { builtinDefinition } from '../openapi/builtin-definitions.js';
+import { ownProperty } from '../../core/json/own-property.js';
 
 /** One `meta.k8s.io/v1 TableColumnDefinition`; every field is always serialized. */
 export interface TableColumnDefinition {
@@ -53,7 +54,7 @@ export function get(object: unknown, ...path: string[]): unknown {
   let current = object;
   for (const key of path) {
     if (typeof current !== 'object' || current === null || Array.isArray(current)) return undefined;
-    current = (current as Record<string, unknown>)[key];
+    current = ownProperty(current, key);
   }
   return current;
 }
