@@ -176,6 +176,8 @@ export function generateBuiltinDefinitions(): string {
   // What the OpenAPI operations refer to besides the kinds: list metadata, errors, delete bodies, scale.
   for (const name of ['ListMeta', 'Status', 'DeleteOptions']) referenceCode('meta/v1', name);
   kinds['autoscaling/v1/Scale'] = referenceCode('autoscaling/v1', 'Scale').slice(1);
+  // The body and answer of the serviceaccounts/token subresource.
+  kinds['authentication.k8s.io/v1/TokenRequest'] = referenceCode('authentication/v1', 'TokenRequest').slice(1);
   for (let next = queue.shift(); next !== undefined; next = queue.shift()) define(next[0], next[1]);
   const sorted = Object.fromEntries([...definitions.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   const json = JSON.stringify({ kinds, definitions: sorted });

@@ -6,10 +6,14 @@ import type { ObjectStore } from './store/object-store.js';
 
 type Json = Record<string, unknown>;
 
-/** Who made a request: from the bearer token or the client certificate. */
+/** Who made a request: from the bearer token, the client certificate, or anonymous. */
 export interface UserInfo {
   readonly username: string;
   readonly groups: readonly string[];
+  /** The user's uid (a ServiceAccount's uid for its tokens), when the credential carries one. */
+  readonly uid?: string;
+  /** Extra attributes (`authentication.kubernetes.io/credential-id`, pod name and uid, ...). */
+  readonly extra?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Options shared by every write. */

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Status } from '../core/index.js';
 import { Authenticator, type TokenUser } from './auth/authenticator.js';
+import { ServiceAccountTokens } from './auth/service-account-tokens.js';
 import { BackgroundWork } from './background-work.js';
 import { DiscoveryHandler } from './discovery/discovery-handler.js';
 import { OpenApiHandler } from './discovery/openapi-handler.js';
@@ -73,7 +74,7 @@ export interface ApiServerOptions {
   readonly controllers?: boolean;
   /** How long Events live after their last write, in seconds (kube-apiserver's `--event-ttl`). @default 3600 */
   readonly eventTtlSeconds?: number;
-  /** The clock for timestamps. @default () => new Date() */
+  /** The clock for timestamps and for the expiry of ServiceAccount tokens. @default () => new Date() */
   readonly now?: () => Date;
   /** Where to write the kubeconfig. @default a file in a fresh temporary directory */
   readonly kubeconfigPath?: string;
@@ -216,7 +217,8 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
   const token = randomBytes(24).toString('hex');
   const tokens = new Map<string, TokenUser>([[token, { username: 'admin', groups: ['system:masters'] }]]);
   for (const [t, user] of Object.entries(options.tokens ?? {})) tokens.set(t, toTokenUser(user));
-  const authenticator = new Authenticator(tokens);
+  const serviceAccountTokens = new ServiceAccountTokens(ctx);
+  const authenticator = new Authenticator({ tokens, serviceAccountTokens, anonymous: false });
   const hub = new WatchHub(store, (options.bookmarkIntervalSeconds ?? 60) * 1000);
   const faults = new FaultInjector();
   const log = new RequestLog();
@@ -238,7 +240,7 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
     ['binding:create', handleBinding],
     ['eviction:create', handleEviction],
     ['log:get', podLogHandler(podLogs)],
-    ['token:create', tokenRequestHandler((t, user) => authenticator.addToken(t, user))],
+    ['token:create', tokenRequestHandler(serviceAccountTokens)],
     ...(['exec', 'attach', 'portforward'].flatMap((sub) =>
       ['get', 'create'].map((verb): [string, SubresourceHandler] => [`${sub}:${verb}`, upgradeRequired]),
     )),

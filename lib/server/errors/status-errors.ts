@@ -93,7 +93,7 @@ export function invalid(gk: GroupKind, name: string, errors: readonly FieldError
   const causes = errors.map(fieldErrorCause);
   return statusError(
     failureStatus(422, 'Invalid', invalidMessage(gk, name, errors), {
-      name,
+      ...(name === '' ? {} : { name }),
       ...(gk.group === '' ? {} : { group: gk.group }),
       kind: gk.kind,
       causes,

@@ -71,15 +71,4 @@ describe('pod subresources', () => {
       expect(await stream.ended()).to.deep.equal([]);
     });
   });
-
-  describe('tokenRequestHandler', () => {
-    it('should mint a token that authenticates as the ServiceAccount', async () => {
-      await rawRequest(env.server, '/api/v1/namespaces/default/serviceaccounts', { method: 'POST', body: { metadata: { name: 'robot' } } });
-      const res = await rawRequest(env.server, '/api/v1/namespaces/default/serviceaccounts/robot/token', { method: 'POST', body: { apiVersion: 'authentication.k8s.io/v1', kind: 'TokenRequest', spec: {} } });
-      expect(res.status).to.equal(201);
-      const token = res.json<Json>()['status'].token as string;
-      expect((await rawRequest(env.server, '/api/v1/namespaces/default/configmaps', { auth: { token } })).status).to.equal(200);
-      expect(env.server.hooks.requests().at(-1)?.user).to.equal('system:serviceaccount:default:robot');
-    });
-  });
 });
