@@ -60,7 +60,7 @@ export async function handleWatch(call: ResourceCall, name: string | undefined):
     res,
     url: call.req.url ?? '',
     view: { kind, as: output.as === 'metadata' ? 'metadata' : 'object' },
-    keyPrefix: listPrefix(kind.namespaced ? call.namespace : undefined),
+    keyPrefix: listPrefix(kind.namespaced, call.namespace),
     matches: objectMatcher(kind, options.labelSelector, fieldSelector),
     bookmarks: options.allowWatchBookmarks,
     ...(output.as === 'table'
@@ -86,7 +86,7 @@ export async function handleWatch(call: ResourceCall, name: string | undefined):
   }
   const initialEvents = options.sendInitialEvents ?? (startRv === undefined || startRv === 0);
   if (initialEvents) {
-    for (const entry of ctx.store.entries(kind.bucket, listPrefix(kind.namespaced ? call.namespace : undefined))) {
+    for (const entry of ctx.store.entries(kind.bucket, listPrefix(kind.namespaced, call.namespace))) {
       connection.sendInitial(entry.object);
     }
     if (options.sendInitialEvents === true) connection.sendBookmark(current, { [INITIAL_EVENTS_END_ANNOTATION]: 'true' }, true);

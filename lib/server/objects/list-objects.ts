@@ -54,7 +54,7 @@ export async function listObjects(
   options: ListOptions,
   blockMs: number,
 ): Promise<ListPage> {
-  const prefix = listPrefix(kind.namespaced ? namespace : undefined);
+  const prefix = listPrefix(kind.namespaced, namespace);
   let readRv = ctx.store.resourceVersion;
   let startKey = '';
   let fromToken = false;

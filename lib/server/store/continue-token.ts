@@ -35,7 +35,7 @@ export function decodeContinueToken(text: string): ContinueDecodeResult {
   if (typeof value !== 'object' || value === null) return { ok: false, message: `${GENERIC}: not an object` };
   const { v, rv, start } = value as { v?: unknown; rv?: unknown; start?: unknown };
   if (v !== 'meta.k8s.io/v1') {
-    return { ok: false, message: `${GENERIC}: server does not recognize this encoded version ${JSON.stringify(String(v ?? ''))}` };
+    return { ok: false, message: `${GENERIC}: server does not recognize this encoded version ${String(v ?? '')}` };
   }
   if (typeof rv !== 'number' || !Number.isInteger(rv) || rv === 0) {
     return { ok: false, message: `${GENERIC}: incorrect encoded start resourceVersion (version meta.k8s.io/v1)` };
@@ -43,7 +43,18 @@ export function decodeContinueToken(text: string): ContinueDecodeResult {
   if (typeof start !== 'string' || start === '') {
     return { ok: false, message: `${GENERIC}: encoded start key empty (version meta.k8s.io/v1)` };
   }
-  const key = start.startsWith('/') ? start.slice(1) : start;
-  if (key.split('/').some((part) => part === '..' || part === '.')) return { ok: false, message: `${GENERIC}: ${start}` };
-  return { ok: true, token: { rv, start: key } };
+  // As kube-apiserver: root the key, and refuse it unless it is already clean (no `//`, `.`,
+  // `..` or trailing `/`), so that a token cannot range outside the list's prefix.
+  const rooted = start.startsWith('/') ? start : `/${start}`;
+  if (!isCleanPath(rooted)) return { ok: false, message: `${GENERIC}: ${start}` };
+  return { ok: true, token: { rv, start: rooted.slice(1) } };
+}
+
+/** Whether Go's `path.Clean` leaves a rooted path unchanged. */
+function isCleanPath(rooted: string): boolean {
+  if (rooted === '/') return true;
+  return rooted
+    .slice(1)
+    .split('/')
+    .every((part) => part !== '' && part !== '.' && part !== '..');
 }

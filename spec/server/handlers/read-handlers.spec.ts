@@ -94,6 +94,35 @@ describe('read handlers', () => {
       await rawRequest(env.server, `${NS}/cm-2a`, { method: 'DELETE' });
     });
 
+    it('should page a cluster-scoped list to the end, with start keys relative to the resource as kube-apiserver writes them', async () => {
+      const all = (await get('/api/v1/namespaces')).json<Json>()['items'].map((i: Json) => i['metadata'].name);
+      const paged: string[] = [];
+      let token: string | undefined;
+      do {
+        const page = (await get(`/api/v1/namespaces?limit=1${token === undefined ? '' : `&continue=${token}`}`)).json<Json>();
+        paged.push(...page['items'].map((i: Json) => i['metadata'].name));
+        if (token === undefined) {
+          expect(page['metadata'].remainingItemCount).to.equal(all.length - 1);
+          expect(JSON.parse(Buffer.from(page['metadata'].continue, 'base64url').toString())['start']).to.equal(`${all[0]}\u0000`);
+        }
+        token = page['metadata'].continue;
+      } while (token !== undefined);
+      expect(paged).to.deep.equal(all);
+      expect(all.length).to.be.greaterThan(3);
+    });
+
+    it('should page a namespaced kind across namespaces to the end', async () => {
+      const all = (await get('/api/v1/configmaps')).json<Json>()['items'].map((i: Json) => `${i['metadata'].namespace}/${i['metadata'].name}`);
+      const paged: string[] = [];
+      let token: string | undefined;
+      do {
+        const page = (await get(`/api/v1/configmaps?limit=2${token === undefined ? '' : `&continue=${token}`}`)).json<Json>();
+        paged.push(...page['items'].map((i: Json) => `${i['metadata'].namespace}/${i['metadata'].name}`));
+        token = page['metadata'].continue;
+      } while (token !== undefined);
+      expect(paged).to.deep.equal(all);
+    });
+
     it('should omit remainingItemCount when a selector is given', async () => {
       const page = (await get(`${NS}?limit=1&labelSelector=parity%3Deven`)).json<Json>();
       expect(page['metadata'].continue).to.be.a('string');
