@@ -1,118 +1,49 @@
-// Regenerates lib/server/openapi/builtin-definitions-data.ts from the kubernetes-types `.d.ts` files.
+// Regenerates lib/server/openapi/builtin-definitions-data.ts from Kubernetes 1.32's own API sources.
 //
-// The embedded server needs, for every built-in kind it serves, the shape of the object (for strategic
-// merge patch, server-side apply and OpenAPI) and each field's documentation (for `kubectl explain`).
-// kubernetes-types carries both — it is generated from Kubernetes' own OpenAPI document — so we read
-// its declarations with the TypeScript parser and write a compact JSON table that the server loads
-// without any I/O. Run `npm run generate:definitions` after upgrading kubernetes-types;
-// spec/scripts/generate-builtin-definitions.spec.ts fails when the committed table is stale.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+// The embedded server needs, for every built-in kind it serves, the shape of the object (for typed
+// decoding, strategic merge patch, server-side apply and OpenAPI), each field's documentation (for
+// `kubectl explain`) and how Go's encoding/json writes the field when it holds its zero value (a
+// `replicas: 0` without `omitempty` is written; a nil pointer is not). The shapes and documentation
+// come from the OpenAPI v3 documents kube-apiserver 1.32 publishes (api/openapi-spec/v3 of the
+// k8s.io/kubernetes module); the zero-value facts from the Go structs' `json` tags in the k8s.io/api,
+// k8s.io/apimachinery, k8s.io/apiextensions-apiserver and k8s.io/kube-aggregator modules. Both are read
+// from the Go module cache (`go mod download` fetches them through the module proxy). Run
+// `npm run generate:definitions` after changing the release; spec/scripts/generate-builtin-definitions.spec.ts
+// fails when the committed table is stale.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import ts from 'typescript';
 import { BUILTIN_RESOURCES } from '../lib/core/resources/builtin-table.js';
+import { goModuleDir, KUBERNETES_VERSION } from './go-modules.js';
+import { goStructFields, hasMarshalJSON, resolveNamedType } from './go-struct-fields.js';
 
-/** One field: `[type code, description, required (1) or not (0)]`. */
-type FieldEntry = [string, string, 0 | 1];
+/**
+ * One field: `[type code, description, required (1) or not (0), zero]`, where `zero` says what
+ * Go's encoding/json does with the field's zero value: 0 omits it (`omitempty`: also an empty list
+ * or map), 1 writes the zero value (a scalar without `omitempty`, or a value struct, which Go always
+ * writes), 2 writes `null` for nil but keeps an empty list or map (a pointer, slice or map without
+ * `omitempty`; the server leaves a nil one absent, which clients read as `null`).
+ */
+type FieldEntry = [string, string, 0 | 1, 0 | 1 | 2];
 /** One definition: `[description, fields]`, or `[description, type code]` for a scalar alias. */
 type DefinitionEntry = [string, Record<string, FieldEntry> | string];
 
-const require = createRequire(import.meta.url);
-const typesRoot = dirname(require.resolve('kubernetes-types/package.json'));
-
-/** The OpenAPI name prefix of each kubernetes-types module (`core/v1` → `io.k8s.api.core.v1`). */
-function openApiPrefix(module: string): string {
-  if (module === 'meta/v1') return 'io.k8s.apimachinery.pkg.apis.meta.v1';
-  if (module === 'api/resource') return 'io.k8s.apimachinery.pkg.api.resource';
-  if (module === 'runtime') return 'io.k8s.apimachinery.pkg.runtime';
-  if (module.startsWith('apiextensions/')) return `io.k8s.apiextensions-apiserver.pkg.apis.${module.replace('/', '.')}`;
-  return `io.k8s.api.${module.replace('/', '.')}`;
+interface Schema {
+  readonly type?: string;
+  readonly format?: string;
+  readonly description?: string;
+  readonly properties?: Record<string, Schema>;
+  readonly required?: readonly string[];
+  readonly items?: Schema;
+  readonly additionalProperties?: Schema | boolean;
+  readonly allOf?: readonly Schema[];
+  readonly $ref?: string;
+  readonly 'x-kubernetes-group-version-kind'?: readonly { group: string; version: string; kind: string }[];
 }
 
-interface ParsedModule {
-  readonly interfaces: Map<string, ts.InterfaceDeclaration>;
-  readonly aliases: Map<string, ts.TypeAliasDeclaration>;
-  readonly imports: Map<string, string>;
-}
+const INT_OR_STRING = 'io.k8s.apimachinery.pkg.util.intstr.IntOrString';
 
-const modules = new Map<string, ParsedModule>();
-
-function parseModule(module: string): ParsedModule {
-  const cached = modules.get(module);
-  if (cached !== undefined) return cached;
-  const file = join(typesRoot, `${module}.d.ts`);
-  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
-  const parsed: ParsedModule = { interfaces: new Map(), aliases: new Map(), imports: new Map() };
-  for (const statement of source.statements) {
-    if (ts.isInterfaceDeclaration(statement)) parsed.interfaces.set(statement.name.text, statement);
-    else if (ts.isTypeAliasDeclaration(statement)) parsed.aliases.set(statement.name.text, statement);
-    else if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) {
-      const from = resolve(dirname(file), statement.moduleSpecifier.text).slice(typesRoot.length + 1);
-      const bindings = statement.importClause?.namedBindings;
-      if (bindings !== undefined && ts.isNamedImports(bindings)) {
-        for (const element of bindings.elements) parsed.imports.set(element.name.text, from);
-      }
-    }
-  }
-  modules.set(module, parsed);
-  return parsed;
-}
-
-function docOf(node: ts.Node): string {
-  const docs = (node as { jsDoc?: ts.JSDoc[] }).jsDoc ?? [];
-  return docs
-    .map((doc) => (typeof doc.comment === 'string' ? doc.comment : ts.getTextOfJSDocComment(doc.comment) ?? ''))
-    .join('\n')
-    .trim();
-}
-
-const definitions = new Map<string, DefinitionEntry>();
-const queue: [string, string][] = [];
-
-/** The type code of a reference to `name` as seen from `module`, queueing the target. */
-function referenceCode(module: string, name: string): string {
-  const parsed = parseModule(module);
-  const from = parsed.imports.get(name);
-  if (from !== undefined) return referenceCode(from, name);
-  if (parsed.interfaces.has(name) || parsed.aliases.has(name)) {
-    queue.push([module, name]);
-    return `#${openApiPrefix(module)}.${name}`;
-  }
-  throw new Error(`unresolved type ${name} in ${module}`);
-}
-
-/** Encodes a declared type: s, i, n, b, ios (int-or-string), *, #ref, []T, {}T. */
-function typeCode(module: string, type: ts.TypeNode, owner: string, field: string): string {
-  if (type.kind === ts.SyntaxKind.StringKeyword) return 's';
-  if (type.kind === ts.SyntaxKind.BooleanKeyword) return 'b';
-  if (type.kind === ts.SyntaxKind.NumberKeyword) return FLOAT_FIELDS.has(`${owner}.${field}`) ? 'n' : 'i';
-  if (ts.isLiteralTypeNode(type)) return 's';
-  if (ts.isUnionTypeNode(type)) {
-    const kinds = type.types.map((t) => t.kind).sort();
-    if (kinds.length === 2 && kinds.includes(ts.SyntaxKind.NumberKeyword) && kinds.includes(ts.SyntaxKind.StringKeyword)) return 'ios';
-    throw new Error(`unsupported union in ${owner}.${field}`);
-  }
-  if (ts.isArrayTypeNode(type)) return `[]${typeCode(module, type.elementType, owner, field)}`;
-  if (ts.isTypeReferenceNode(type)) {
-    const name = type.typeName.getText();
-    const [argument] = type.typeArguments ?? [];
-    if (name === 'Array' && argument !== undefined) return `[]${typeCode(module, argument, owner, field)}`;
-    return referenceCode(module, name);
-  }
-  if (ts.isTypeLiteralNode(type)) {
-    const [index] = type.members;
-    if (type.members.length === 1 && index !== undefined && ts.isIndexSignatureDeclaration(index) && index.type !== undefined) {
-      return `{}${typeCode(module, index.type, owner, field)}`;
-    }
-  }
-  throw new Error(`unsupported type ${type.getText()} in ${owner}.${field}`);
-}
-
-/** Fields whose Go type is a float (everything else declared `number` is an integer). */
-const FLOAT_FIELDS = new Set(['JSONSchemaProps.maximum', 'JSONSchemaProps.minimum', 'JSONSchemaProps.multipleOf']);
-
-/** Scalar aliases and empty interfaces with a fixed OpenAPI meaning. */
+/** Definitions with a fixed meaning on the wire: free-form JSON, times, quantities. */
 const SPECIAL: Record<string, string> = {
   'io.k8s.apimachinery.pkg.apis.meta.v1.Time': 'date-time',
   'io.k8s.apimachinery.pkg.apis.meta.v1.MicroTime': 'date-time',
@@ -125,41 +56,123 @@ const SPECIAL: Record<string, string> = {
   'io.k8s.apimachinery.pkg.apis.meta.v1.FieldsV1': '*',
 };
 
-/** Extension fields of JSONSchemaProps that kubernetes-types 1.30 does not declare. */
-const SCHEMA_EXTENSIONS: Record<string, FieldEntry> = {
-  'x-kubernetes-embedded-resource': ['b', 'x-kubernetes-embedded-resource defines that the value is an embedded Kubernetes runtime.Object, with TypeMeta and ObjectMeta.', 0],
-  'x-kubernetes-int-or-string': ['b', 'x-kubernetes-int-or-string specifies that this value is either an integer or a string.', 0],
-  'x-kubernetes-list-map-keys': ['[]s', 'x-kubernetes-list-map-keys annotates an array with the x-kubernetes-list-type `map` by specifying the keys used as the index of the map.', 0],
-  'x-kubernetes-list-type': ['s', 'x-kubernetes-list-type annotates an array to further describe its topology: atomic, set or map.', 0],
-  'x-kubernetes-map-type': ['s', 'x-kubernetes-map-type annotates an object to further describe its topology: granular or atomic.', 0],
-  'x-kubernetes-preserve-unknown-fields': ['b', 'x-kubernetes-preserve-unknown-fields stops the API server decoding step from pruning fields which are not specified in the validation schema.', 0],
-  'x-kubernetes-validations': ['*', 'x-kubernetes-validations describes a list of validation rules written in the CEL expression language.', 0],
-};
+let schemas: Map<string, Schema> | undefined;
 
-function define(module: string, name: string): void {
-  const full = `${openApiPrefix(module)}.${name}`;
-  if (definitions.has(full)) return;
-  const parsed = parseModule(module);
-  const declaration = parsed.interfaces.get(name) ?? parsed.aliases.get(name);
-  if (declaration === undefined) throw new Error(`no ${name} in ${module}`);
-  const description = docOf(declaration);
-  const special = SPECIAL[full];
+/** Every schema of the OpenAPI v3 documents of the release, by name. */
+function allSchemas(): Map<string, Schema> {
+  if (schemas !== undefined) return schemas;
+  const dir = join(goModuleDir('k8s.io/kubernetes', KUBERNETES_VERSION), 'api/openapi-spec/v3');
+  schemas = new Map();
+  for (const file of readdirSync(dir).sort()) {
+    if (!file.endsWith('.json')) continue;
+    const document = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { components?: { schemas?: Record<string, Schema> } };
+    for (const [name, schema] of Object.entries(document.components?.schemas ?? {})) schemas.set(name, schema);
+  }
+  return schemas;
+}
+
+function schemaOf(name: string): Schema {
+  const schema = allSchemas().get(name);
+  if (schema === undefined) throw new Error(`no OpenAPI schema ${name}`);
+  return schema;
+}
+
+const definitions = new Map<string, DefinitionEntry>();
+const queue: string[] = [];
+
+function refName(schema: Schema): string | undefined {
+  const ref = schema.$ref ?? (schema.allOf?.length === 1 ? schema.allOf[0]?.$ref : undefined);
+  return ref?.replace('#/components/schemas/', '');
+}
+
+/** Encodes a property's type: s, i, n, b, ios (int-or-string), *, #ref, []T, {}T. */
+function typeCode(schema: Schema, where: string): string {
+  const ref = refName(schema);
+  if (ref !== undefined) {
+    if (ref === INT_OR_STRING) return 'ios';
+    queue.push(ref);
+    return `#${ref}`;
+  }
+  switch (schema.type) {
+    case 'string':
+      return schema.format === 'int-or-string' ? 'ios' : 's';
+    case 'integer':
+      return 'i';
+    case 'number':
+      return 'n';
+    case 'boolean':
+      return 'b';
+    case 'array':
+      if (schema.items === undefined) throw new Error(`array without items at ${where}`);
+      return `[]${typeCode(schema.items, where)}`;
+    case 'object':
+      if (typeof schema.additionalProperties === 'object') return `{}${typeCode(schema.additionalProperties, where)}`;
+      return '*';
+    default:
+      if (schema.format === 'int-or-string') return 'ios';
+      throw new Error(`unsupported schema at ${where}: ${JSON.stringify(schema)}`);
+  }
+}
+
+/** The Go package of an OpenAPI name's prefix: `io.k8s.api.core.v1` → `k8s.io/api/core/v1`. */
+function goPackageOf(definition: string): { readonly importPath: string; readonly type: string } {
+  const dot = definition.lastIndexOf('.');
+  const [, , ...rest] = definition.slice(0, dot).split('.');
+  return { importPath: `k8s.io/${rest.join('/')}`, type: definition.slice(dot + 1) };
+}
+
+/** What Go writes for a field holding its zero value (see {@link FieldEntry}). */
+function zeroCode(definition: string, field: string, code: string, go: { goType: string; omitempty: boolean; importPath: string }): 0 | 1 | 2 {
+  if (/^(\*|\[\]|map\[)/.test(go.goType)) return go.omitempty ? 0 : 2;
+  if (code === 'ios' || code === '#io.k8s.apimachinery.pkg.api.resource.Quantity') return 1;
+  if (code.startsWith('#')) {
+    const target = code.slice(1);
+    const special = SPECIAL[target];
+    if (special !== undefined) return 0;
+    const named = resolveNamedType(go.importPath, go.goType);
+    if (named !== undefined && hasMarshalJSON(named.importPath, named.name)) {
+      throw new Error(`${definition}.${field}: ${go.goType} has its own MarshalJSON; say what its zero value writes`);
+    }
+    return 1;
+  }
+  return go.omitempty ? 0 : 1;
+}
+
+function define(name: string): void {
+  if (definitions.has(name)) return;
+  const schema = schemaOf(name);
+  const description = schema.description ?? '';
+  const special = SPECIAL[name];
   if (special !== undefined) {
-    definitions.set(full, [description, special]);
+    definitions.set(name, [description, special]);
     return;
   }
-  if (ts.isTypeAliasDeclaration(declaration)) {
-    definitions.set(full, [description, typeCode(module, declaration.type, name, '')]);
-    return;
+  if (schema.properties === undefined) {
+    if (schema.type !== 'object') {
+      definitions.set(name, [description, typeCode(schema, name)]);
+      return;
+    }
   }
   const fields: Record<string, FieldEntry> = {};
-  definitions.set(full, [description, fields]);
-  for (const member of declaration.members) {
-    if (!ts.isPropertySignature(member) || member.type === undefined) continue;
-    const field = ts.isStringLiteral(member.name) ? member.name.text : member.name.getText();
-    fields[field] = [typeCode(module, member.type, name, field), docOf(member), member.questionToken === undefined ? 1 : 0];
+  definitions.set(name, [description, fields]);
+  const go = goPackageOf(name);
+  const goFields = goStructFields(go.importPath, go.type);
+  if (goFields === undefined) throw new Error(`no Go struct ${go.type} in ${go.importPath} for ${name}`);
+  const required = new Set(schema.required ?? []);
+  for (const [field, property] of Object.entries(schema.properties ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const code = typeCode(property, `${name}.${field}`);
+    const goField = goFields.get(field);
+    if (goField === undefined) throw new Error(`${name}.${field}: no such json field in Go's ${go.importPath}.${go.type}`);
+    fields[field] = [code, property.description ?? '', required.has(field) ? 1 : 0, zeroCode(name, field, code, goField)];
   }
-  if (name === 'JSONSchemaProps') Object.assign(fields, SCHEMA_EXTENSIONS);
+}
+
+/** The OpenAPI name of a kind's schema, from its `x-kubernetes-group-version-kind`. */
+function kindSchemaName(group: string, version: string, kind: string): string | undefined {
+  for (const [name, schema] of allSchemas()) {
+    if (schema['x-kubernetes-group-version-kind']?.some((g) => g.group === group && g.version === version && g.kind === kind) === true) return name;
+  }
+  return undefined;
 }
 
 /** The path of the generated file. */
@@ -167,25 +180,31 @@ export const DEFINITIONS_FILE = resolve(dirname(fileURLToPath(import.meta.url)),
 
 /** The text of the generated file: every built-in kind of core's table and the types they reach. */
 export function generateBuiltinDefinitions(): string {
+  definitions.clear();
   const kinds: Record<string, string> = {};
+  const root = (group: string, version: string, kind: string): string => {
+    const name = kindSchemaName(group, version, kind);
+    if (name === undefined) throw new Error(`no OpenAPI schema for ${group}/${version} ${kind}`);
+    queue.push(name);
+    return name;
+  };
   for (const row of BUILTIN_RESOURCES) {
-    const module = `${row.group === '' ? 'core' : row.group.split('.')[0]}/${row.version}`;
-    kinds[`${row.group}/${row.version}/${row.kind}`] = referenceCode(module, row.kind).slice(1);
-    if (parseModule(module).interfaces.has(`${row.kind}List`)) referenceCode(module, `${row.kind}List`);
+    kinds[`${row.group}/${row.version}/${row.kind}`] = root(row.group, row.version, row.kind);
+    if (kindSchemaName(row.group, row.version, `${row.kind}List`) !== undefined) root(row.group, row.version, `${row.kind}List`);
   }
   // What the OpenAPI operations refer to besides the kinds: list metadata, errors, delete bodies, scale.
-  for (const name of ['ListMeta', 'Status', 'DeleteOptions']) referenceCode('meta/v1', name);
-  kinds['autoscaling/v1/Scale'] = referenceCode('autoscaling/v1', 'Scale').slice(1);
+  for (const name of ['ListMeta', 'Status', 'DeleteOptions']) queue.push(`io.k8s.apimachinery.pkg.apis.meta.v1.${name}`);
+  kinds['autoscaling/v1/Scale'] = root('autoscaling', 'v1', 'Scale');
   // The body and answer of the serviceaccounts/token subresource.
-  kinds['authentication.k8s.io/v1/TokenRequest'] = referenceCode('authentication/v1', 'TokenRequest').slice(1);
-  for (let next = queue.shift(); next !== undefined; next = queue.shift()) define(next[0], next[1]);
+  kinds['authentication.k8s.io/v1/TokenRequest'] = root('authentication.k8s.io', 'v1', 'TokenRequest');
+  for (let next = queue.shift(); next !== undefined; next = queue.shift()) define(next);
   const sorted = Object.fromEntries([...definitions.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   const json = JSON.stringify({ kinds, definitions: sorted });
   return [
-    '// GENERATED by scripts/generate-builtin-definitions.ts from kubernetes-types; do not edit.',
-    "// The built-in kinds' object shapes and field documentation as compact JSON (read by builtin-definitions.ts).",
+    `// GENERATED by scripts/generate-builtin-definitions.ts from Kubernetes ${KUBERNETES_VERSION}'s OpenAPI v3 documents and Go types; do not edit.`,
+    "// The built-in kinds' object shapes, field documentation and zero-value rules as compact JSON (read by builtin-definitions.ts).",
     '',
-    '/** @internal `{kinds: {"group/version/Kind": name}, definitions: {name: [description, {field: [type, description, required]} | type]}}`. */',
+    '/** @internal `{kinds: {"group/version/Kind": name}, definitions: {name: [description, {field: [type, description, required, zero]} | type]}}`. */',
     `export const BUILTIN_DEFINITIONS_JSON =\n  ${JSON.stringify(json)};`,
     '',
   ].join('\n');

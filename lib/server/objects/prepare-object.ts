@@ -9,6 +9,7 @@ import { sameContent } from './canonical-object.js';
 import { typedDecode } from './typed-decode.js';
 import { validateBuiltin } from './validate-builtin.js';
 import { validateObjectMeta, validateObjectMetaUpdate } from './validate-object-meta.js';
+import { writeZeroValues } from './write-zero-values.js';
 
 type Json = Record<string, unknown>;
 
@@ -60,7 +61,8 @@ export function hasStatusSubresource(kind: ResourceKind): boolean {
 
 /**
  * Applies the kind's defaults and validates the object (metadata, built-in spec rules,
- * kind hooks, and on update the immutable metadata).
+ * kind hooks, and on update the immutable metadata); then adds the zero-valued fields Go
+ * always writes (see `writeZeroValues`).
  *
  * @throws {ApiError} 422 Invalid with one cause per problem.
  */
@@ -73,6 +75,7 @@ export function defaultAndValidate(ctx: ServerContext, kind: ResourceKind, objec
   if (hooks?.validate !== undefined) errors.push(...hooks.validate(object, old, kind));
   if (old !== undefined) errors.push(...validateObjectMetaUpdate(meta, metaOf(old)));
   if (errors.length > 0) throw invalid({ group: kind.group, kind: kind.kind }, meta.name ?? '', errors);
+  if (kind.custom === undefined) writeZeroValues({ group: kind.group, version: kind.version, kind: kind.kind }, object);
 }
 
 /** Whether an update changes what the kind's generation tracks. */

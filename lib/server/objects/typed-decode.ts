@@ -110,7 +110,7 @@ class Decoder {
       }
       if (raw === null || raw === undefined) continue;
       const decoded = this.value(raw, field.type, at, name);
-      if (!field.required) {
+      if (field.omitEmpty) {
         const kind = resolveScalar(field.type)?.kind;
         if (kind === 'map' && jsonType(decoded) === 'object' && Object.keys(decoded as Json).length === 0) continue;
         if (kind === 'array' && Array.isArray(decoded) && decoded.length === 0) continue;

@@ -19,8 +19,18 @@ export interface FieldDefinition {
   readonly type: FieldType;
   /** The field's documentation from the Kubernetes API (what `kubectl explain` prints). */
   readonly description: string;
-  /** True when the Go field has no `omitempty` (kubernetes-types declares it non-optional). */
+  /** True when the OpenAPI schema lists the field as required. */
   readonly required: boolean;
+  /**
+   * True when Go's encoding/json writes the field even when it holds its zero value, so
+   * kube-apiserver always answers with it: a scalar without `omitempty` (`replicas: 0`), or a
+   * value (non-pointer) struct, which Go writes whatever its tag says. Nil pointers, slices and
+   * maps are never written by the embedded server (Go writes `null` for those without
+   * `omitempty`; to a client that is the same as absent).
+   */
+  readonly writesZero: boolean;
+  /** True when the Go field is tagged `omitempty`: an empty list or map in it is dropped. */
+  readonly omitEmpty: boolean;
 }
 
 /** A named built-in type: a struct with fields, or a scalar alias (`Quantity`, `Time`). */
@@ -34,7 +44,7 @@ export interface TypeDefinition {
   readonly scalar: FieldType | undefined;
 }
 
-type RawField = [string, string, 0 | 1];
+type RawField = [string, string, 0 | 1, 0 | 1 | 2];
 type RawDefinition = [string, Record<string, RawField> | string];
 
 let decoded: { kinds: Map<string, string>; definitions: Map<string, TypeDefinition> } | undefined;
@@ -72,8 +82,8 @@ function table(): { kinds: Map<string, string>; definitions: Map<string, TypeDef
       definitions.set(name, { name, description, fields: undefined, scalar: decodeType(body) });
     } else {
       const fields = new Map<string, FieldDefinition>();
-      for (const [field, [code, doc, required]] of Object.entries(body)) {
-        fields.set(field, { type: decodeType(code), description: doc, required: required === 1 });
+      for (const [field, [code, doc, required, zero]] of Object.entries(body)) {
+        fields.set(field, { type: decodeType(code), description: doc, required: required === 1, writesZero: zero === 1, omitEmpty: zero === 0 });
       }
       definitions.set(name, { name, description, fields, scalar: undefined });
     }

@@ -44,3 +44,17 @@ describe('typedDecode', () => {
     expect(typedDecode({ group: 'example.com', version: 'v1', kind: 'Widget' }, object).object).to.equal(object);
   });
 });
+
+describe('typedDecode and omitempty', () => {
+  it('should keep an empty list in a field Go declares without omitempty, and drop one with it', () => {
+    const role = typedDecode({ group: 'rbac.authorization.k8s.io', version: 'v1', kind: 'ClusterRole' }, {
+      apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name: 'r' }, rules: [{ verbs: ['get'], apiGroups: [], resources: ['pods'] }],
+    });
+    // PolicyRule.verbs has no omitempty; apiGroups has it.
+    expect(role.object['rules']).to.deep.equal([{ verbs: ['get'], resources: ['pods'] }]);
+    const empty = typedDecode({ group: 'rbac.authorization.k8s.io', version: 'v1', kind: 'ClusterRole' }, {
+      apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name: 'r' }, rules: [],
+    });
+    expect(empty.object['rules']).to.deep.equal([]);
+  });
+});
