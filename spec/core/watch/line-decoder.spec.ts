@@ -1,12 +1,12 @@
 // Checks the NDJSON line splitter against arbitrary chunk boundaries, in linear time.
 import { expect } from 'chai';
-import { LineDecoder } from '../../../lib/core/watch/line-decoder.js';
+import { DEFAULT_MAX_LINE_LENGTH, LineDecoder, LineTooLongError } from '../../../lib/core/watch/line-decoder.js';
 
 const encoder = new TextEncoder();
 const bytes = (text: string): Uint8Array => encoder.encode(text);
 
 /** Feeds `chunks` and returns every line, the one `end()` flushes included. */
-function decodeAll(chunks: (Uint8Array | string)[], options?: { skipEmpty?: boolean }): string[] {
+function decodeAll(chunks: (Uint8Array | string)[], options?: { skipEmpty?: boolean; maxLineLength?: number }): string[] {
   const decoder = new LineDecoder(options);
   const lines: string[] = [];
   for (const chunk of chunks) lines.push(...decoder.push(chunk));
@@ -145,6 +145,43 @@ describe('LineDecoder', () => {
         }
       }
       expect(count).to.equal(10_000);
+    });
+  });
+
+  describe('maxLineLength', () => {
+    it('should throw a LineTooLongError once an unterminated line grows past the cap', () => {
+      const decoder = new LineDecoder({ maxLineLength: 10 });
+      expect(decoder.push('12345')).to.deep.equal([]);
+      expect(decoder.push('67890')).to.deep.equal([]);
+      const error = (() => {
+        try {
+          decoder.push('1');
+          return undefined;
+        } catch (e) {
+          return e as LineTooLongError;
+        }
+      })();
+      expect(error).to.be.instanceOf(LineTooLongError);
+      expect([error?.reason, error?.limit]).to.deep.equal(['LineTooLong', 10]);
+    });
+
+    it('should throw for a complete line longer than the cap in one chunk', () => {
+      expect(() => new LineDecoder({ maxLineLength: 3 }).push('abcd\n')).to.throw(LineTooLongError);
+    });
+
+    it('should accept lines up to the cap, however they are chunked', () => {
+      expect(decodeAll(['ab', 'c\nde', 'f\n', 'ghi'], { maxLineLength: 3 })).to.deep.equal(['abc', 'def', 'ghi']);
+    });
+
+    it('should hold no more than the cap: 256 MB of one line are refused after 16 MiB by default', () => {
+      const decoder = new LineDecoder();
+      const chunk = 'x'.repeat(1024 * 1024);
+      let fed = 0;
+      expect(() => {
+        for (; fed < 256; fed++) decoder.push(chunk);
+      }).to.throw(LineTooLongError);
+      expect(fed).to.equal(16);
+      expect(DEFAULT_MAX_LINE_LENGTH).to.equal(16 * 1024 * 1024);
     });
   });
 });
