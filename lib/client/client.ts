@@ -1,17 +1,18 @@
 // The HTTP client of one cluster: auth, retries, a shared keep-alive agent; JSON calls and streams.
 import nodeFetch from 'node-fetch';
 import type { Observable } from 'rxjs';
-import { ApiError } from '../core/errors/api-error.js';
+import type { ApiError } from '../core/errors/api-error.js';
 import { requestUrl, type HttpRequest } from '../core/request/http-request.js';
-import { statusFromResponse } from '../core/status.js';
 import type { WatchEvent } from '../core/watch/watch-event.js';
 import { createAuthenticator } from './auth/create-authenticator.js';
 import { staticAuthenticator, type Authenticator, type Credentials } from './auth/authenticator.js';
 import { impersonationHeaders, type Impersonation } from './auth/impersonation.js';
 import type { CallOptions } from './call-options.js';
-import { Config, type InferOptions } from './config/config.js';
+import { Config, DEFAULT_REQUEST_TIMEOUT_MS, type InferOptions } from './config/config.js';
 import { ClientError } from './errors/client-error.js';
+import { apiErrorOf } from './http/api-error-of.js';
 import { createAgent, type RetirableAgent, type TlsOptions } from './http/create-agent.js';
+import { deadline, type Deadline } from './http/deadline.js';
 import type { FetchLike, FetchResponse } from './http/fetch-like.js';
 import { DEFAULT_RETRY_POLICY, isRetryable, parseRetryAfter, retryDelay, type RetryPolicy } from './http/retry-policy.js';
 import { sleep as defaultSleep, type Sleep } from './http/sleep.js';
@@ -61,6 +62,21 @@ export interface ClientOptions {
   readonly connectTimeoutMs?: number;
   /** Ask for uncompressed answers. @default false */
   readonly disableCompression?: boolean;
+  /**
+   * Milliseconds a one-shot request (everything but watches, followed logs and WebSocket
+   * streams) may take from sending to the last byte of its answer, retries included; then it
+   * rejects with a `ClientError` `Timeout`. `0` disables it. @default 295_000 (kube-rs's read timeout)
+   */
+  readonly requestTimeoutMs?: number;
+  /** The longest line of a watch or followed log, in characters. @default DEFAULT_MAX_LINE_LENGTH (16 MiB) */
+  readonly maxLineLength?: number;
+}
+
+/** A one-shot answer read whole: see {@link Client.fetchText}. */
+export interface TextAnswer {
+  readonly status: number;
+  readonly headers: FetchResponse['headers'];
+  readonly text: string;
 }
 
 /**
@@ -99,6 +115,8 @@ export class Client {
   readonly #sleep: Sleep;
   readonly #random: () => number;
   readonly #agentConfig: { tls: TlsOptions; proxy: URL | undefined; connectTimeoutMs: number };
+  readonly #requestTimeoutMs: number;
+  readonly #maxLineLength: number | undefined;
   #agent: RetirableAgent | undefined;
   #agentIdentity = '';
 
@@ -126,6 +144,8 @@ export class Client {
       ...impersonationHeaders(options.impersonate),
     ];
     this.#agentConfig = { tls: options.tls ?? {}, proxy: options.proxy, connectTimeoutMs: options.connectTimeoutMs ?? 30_000 };
+    this.#requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+    this.#maxLineLength = options.maxLineLength;
   }
 
   /**
@@ -145,13 +165,17 @@ export class Client {
    * @throws {AuthError} when credentials cannot be obtained.
    */
   async send(request: HttpRequest, options: CallOptions = {}): Promise<FetchResponse> {
+    return this.#send(request, options.signal, undefined);
+  }
+
+  async #send(request: HttpRequest, signal: AbortSignal | undefined, limit: Deadline | undefined): Promise<FetchResponse> {
     const url = this.url(request);
     const where = { method: request.method, url: this.baseUrl.origin + request.path };
-    const { signal } = options;
+    const context = limit === undefined ? {} : { deadline: limit };
     let attempt = 0;
     let refreshed = false;
     for (;;) {
-      if (signal?.aborted === true) throw toClientError(signal.reason, where, signal);
+      if (signal?.aborted === true) throw toClientError(signal.reason, where, signal, context);
       const credentials = await this.#authenticator.credentials();
       let response: FetchResponse;
       try {
@@ -163,7 +187,7 @@ export class Client {
           agent: this.#agentFor(credentials),
         });
       } catch (error) {
-        throw toClientError(error, where, signal);
+        throw toClientError(error, where, signal, context);
       }
       if (response.status === 401 && !refreshed && (await this.#authenticator.refresh())) {
         refreshed = true;
@@ -178,7 +202,7 @@ export class Client {
           try {
             await this.#sleep(delay, signal);
           } catch (error) {
-            throw toClientError(error, where, signal);
+            throw toClientError(error, where, signal, context);
           }
           attempt += 1;
           continue;
@@ -210,15 +234,31 @@ export class Client {
    * @throws {ClientError} for transport failures.
    */
   async requestText(request: HttpRequest, options: CallOptions = {}): Promise<string> {
-    const response = await this.send(request, options);
-    let text: string;
+    const answer = await this.fetchText(request, options);
+    if (answer.status < 200 || answer.status > 299) throw apiErrorOf(request, answer, answer.text);
+    return answer.text;
+  }
+
+  /**
+   * Sends a one-shot request and reads its whole body, whatever its status, within the
+   * request timeout (`requestTimeoutMs`, retries included).
+   *
+   * @throws {ClientError} for transport failures; `Timeout` when the deadline passes first.
+   */
+  async fetchText(request: HttpRequest, options: CallOptions = {}): Promise<TextAnswer> {
+    const limit = this.#requestTimeoutMs > 0 ? deadline(this.#requestTimeoutMs) : undefined;
+    const signal = limit === undefined ? options.signal : options.signal === undefined ? limit.signal : AbortSignal.any([options.signal, limit.signal]);
     try {
-      text = await response.text();
-    } catch (error) {
-      throw toClientError(error, { method: request.method, url: this.baseUrl.origin + request.path }, options.signal);
+      const response = await this.#send(request, signal, limit);
+      try {
+        return { status: response.status, headers: response.headers, text: await response.text() };
+      } catch (error) {
+        const where = { method: request.method, url: this.baseUrl.origin + request.path };
+        throw toClientError(error, where, signal, { responseStarted: true, ...(limit === undefined ? {} : { deadline: limit }) });
+      }
+    } finally {
+      limit?.clear();
     }
-    if (response.status < 200 || response.status > 299) throw apiError(request, response, text);
-    return text;
   }
 
   /**
@@ -226,7 +266,7 @@ export class Client {
    * {@link watchStream}. Unsubscribing aborts the request.
    */
   watch<K>(request: HttpRequest): Observable<WatchEvent<K>> {
-    return watchStream<K>(this, request);
+    return watchStream<K>(this, request, this.#maxLineLength === undefined ? {} : { maxLineLength: this.#maxLineLength });
   }
 
   /**
@@ -234,7 +274,7 @@ export class Client {
    * {@link lineStream}. Unsubscribing aborts the request.
    */
   lines(request: HttpRequest): Observable<string> {
-    return lineStream(this, request);
+    return lineStream(this, request, this.#maxLineLength === undefined ? {} : { maxLineLength: this.#maxLineLength });
   }
 
   /**
@@ -308,15 +348,10 @@ function optionsFromConfig(config: Config): ClientOptions {
     tls: config.tls,
     ...(config.proxy === undefined ? {} : { proxy: config.proxy }),
     connectTimeoutMs: config.connectTimeoutMs,
+    requestTimeoutMs: config.requestTimeoutMs,
+    ...(config.maxLineLength === undefined ? {} : { maxLineLength: config.maxLineLength }),
     disableCompression: config.disableCompression,
   };
-}
-
-/** The {@link ApiError} of a non-2xx answer whose body has been read. */
-export function apiError(request: HttpRequest, response: FetchResponse, text: string): ApiError {
-  const retryAfter = parseRetryAfter(response.headers.get('retry-after'), Date.now());
-  const status = statusFromResponse(response.status, text, retryAfter === undefined ? undefined : Math.ceil(retryAfter / 1000));
-  return new ApiError(status, { method: request.method, path: request.path });
 }
 
 async function discard(response: FetchResponse): Promise<void> {

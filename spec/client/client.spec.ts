@@ -9,7 +9,7 @@ import { Client } from '../../lib/client/client.js';
 import { ClientError, isClientError } from '../../lib/client/errors/client-error.js';
 import type { Sleep } from '../../lib/client/http/sleep.js';
 import { KUBE_RX_VERSION } from '../../lib/client/version.js';
-import { fakeFetch, headerValues, initOf, json, text, urlOf, type FetchStub } from '../helpers/fake-fetch.js';
+import { fakeFetch, headerValues, initOf, json, streamed, text, urlOf, type FetchStub } from '../helpers/fake-fetch.js';
 
 const GET: HttpRequest = { method: 'GET', path: '/api/v1/namespaces/default/pods/web', query: [], headers: { accept: 'application/json' } };
 const POST: HttpRequest = { method: 'POST', path: '/api/v1/namespaces/default/configmaps', query: [], headers: { accept: 'application/json', 'content-type': 'application/json' }, body: '{}' };
@@ -339,15 +339,89 @@ describe('Client', () => {
       expect(fetch.callCount).to.equal(0);
     });
 
-    it('should pass the signal to fetch and reject Aborted when it fires mid-request', async () => {
+    it('should pass a signal that follows the caller\'s to fetch and reject Aborted when it fires mid-request', async () => {
       const controller = new AbortController();
+      let abortedInFetch: boolean | undefined;
       fetch.callsFake((_url, init) => {
         controller.abort();
+        abortedInFetch = init.signal?.aborted;
         return Promise.reject(Object.assign(new Error('This operation was aborted'), { name: 'AbortError', signal: init.signal }));
       });
       const error = await rejection(client.requestJson(GET, { signal: controller.signal }));
       expect(isClientError(error) && error.reason).to.equal('Aborted');
-      expect(initOf(fetch).signal).to.equal(controller.signal);
+      expect(abortedInFetch, 'the signal fetch got aborted with the caller\'s').to.equal(true);
+    });
+  });
+
+  describe('request timeout', () => {
+    let clock: sinon.SinonFakeTimers;
+    /** A fetch that never answers, but rejects with an AbortError when its signal aborts, as real ones do. */
+    const hanging = (_url: string, init: { signal?: AbortSignal }) =>
+      new Promise<never>((_resolve, reject) => {
+        init.signal?.addEventListener('abort', () => reject(Object.assign(new Error('This operation was aborted'), { name: 'AbortError' })));
+      });
+
+    beforeEach(() => {
+      clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    });
+    afterEach(() => clock.restore());
+
+    it('should reject a request that gets no answer with a ClientError Timeout after requestTimeoutMs', async () => {
+      client = new Client({ baseUrl: 'https://k8s.test:6443', fetch, sleep, requestTimeoutMs: 1000 });
+      fetch.callsFake(hanging);
+      let settled = false;
+      const pending = rejection(client.requestJson(GET)).finally(() => (settled = true));
+      await clock.tickAsync(999);
+      expect(settled, 'still waiting at 999 ms').to.equal(false);
+      await clock.tickAsync(1);
+      const error = await pending;
+      expect(isClientError(error) && [error.reason, error.responseStarted]).to.deep.equal(['Timeout', false]);
+      expect((error as Error).message).to.contain('1000 ms').and.contain('GET https://k8s.test:6443/api/v1/namespaces/default/pods/web');
+    });
+
+    it('should bound the body too: an answer whose body stalls times out with responseStarted', async () => {
+      client = new Client({ baseUrl: 'https://k8s.test:6443', fetch, sleep, requestTimeoutMs: 1000 });
+      const body = streamed();
+      fetch.callsFake(body.respond);
+      const pending = rejection(client.requestJson(GET));
+      body.push('{"kind":');
+      await clock.tickAsync(1000);
+      const error = await pending;
+      expect(isClientError(error) && [error.reason, error.responseStarted]).to.deep.equal(['Timeout', true]);
+    });
+
+    it('should default to 295 s, kube-rs\'s read timeout', async () => {
+      fetch.callsFake(hanging);
+      let settled = false;
+      const pending = rejection(client.requestJson(GET)).finally(() => (settled = true));
+      await clock.tickAsync(294_999);
+      expect(settled).to.equal(false);
+      await clock.tickAsync(1);
+      expect(isClientError(await pending) && 'Timeout').to.equal('Timeout');
+    });
+
+    it('should still say Aborted when the caller\'s signal fires first', async () => {
+      client = new Client({ baseUrl: 'https://k8s.test:6443', fetch, sleep, requestTimeoutMs: 1000 });
+      fetch.callsFake(hanging);
+      const controller = new AbortController();
+      const pending = rejection(client.requestJson(GET, { signal: controller.signal }));
+      await clock.tickAsync(10);
+      controller.abort();
+      expect(isClientError(await pending) && (await pending as ClientError).reason).to.equal('Aborted');
+    });
+
+    it('should leave no timer behind once the request is done', async () => {
+      fetch.resolves(json(200, {}));
+      await client.requestJson(GET);
+      expect(clock.countTimers()).to.equal(0);
+    });
+
+    it('should have no deadline with requestTimeoutMs 0', async () => {
+      client = new Client({ baseUrl: 'https://k8s.test:6443', fetch, sleep, requestTimeoutMs: 0 });
+      fetch.callsFake(hanging);
+      void client.requestJson(GET).catch(() => undefined);
+      await clock.tickAsync(0);
+      expect(clock.countTimers()).to.equal(0);
     });
   });
 });

@@ -107,12 +107,20 @@ describe('watchStream', () => {
     expect(isApiError(error)).to.equal(true);
     expect((error as ApiError).isGone()).to.equal(true);
     expect((error as ApiError).status).to.deep.equal(expired);
+    expect((error as ApiError).inBand, 'the Status came in the stream, after a 200').to.equal(true);
+  });
+
+  it('should mark an in-band ERROR as such even when it is the first line', async () => {
+    fetch.resolves(text(200, line('ERROR', failureStatus(500, 'InternalError', 'etcd is down'))));
+    const error = await lastValueFrom(watchStream(client, WATCH)).catch((e: unknown) => e);
+    expect(isApiError(error) && error.inBand).to.equal(true);
   });
 
   it('should error with ApiError on a non-2xx answer', async () => {
     fetch.resolves(json(403, failureStatus(403, 'Forbidden', 'configmaps is forbidden: User "bob" cannot watch resource "configmaps"')));
     const error = await lastValueFrom(watchStream(client, WATCH)).catch((e: unknown) => e);
     expect(isApiError(error) && error.isForbidden()).to.equal(true);
+    expect(isApiError(error) && error.inBand, 'an HTTP answer is not in-band').to.equal(false);
   });
 
   it('should error with ApiError on a plain-text non-2xx answer', async () => {
@@ -136,6 +144,32 @@ describe('watchStream', () => {
     body.fail(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
     const error = await result;
     expect(isClientError(error) && error.reason).to.equal('ConnectionReset');
+    expect(isClientError(error) && error.responseStarted, 'the 200 had arrived').to.equal(true);
+  });
+
+  it('should say the response had not started when the connection fails before the answer', async () => {
+    fetch.rejects(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+    const error = await lastValueFrom(watchStream(client, WATCH)).catch((e: unknown) => e);
+    expect(isClientError(error) && [error.reason, error.responseStarted]).to.deep.equal(['ConnectionReset', false]);
+  });
+
+  it('should fail with a LineTooLongError, and abort, when a line exceeds maxLineLength', async () => {
+    const body = streamed();
+    fetch.callsFake(body.respond);
+    const result = lastValueFrom(watchStream<ConfigMap>(client, WATCH, { maxLineLength: 1000 }).pipe(toArray())).catch((e: unknown) => e);
+    body.push(line('ADDED', cm('a', '11')));
+    for (let i = 0; i < 5; i++) body.push('x'.repeat(300)); // no newline: an endless line
+    const error = (await result) as Error;
+    expect(error.name).to.equal('LineTooLongError');
+    expect(error.message).to.contain('1000');
+    expect(await body.closed, 'the body is let go').to.be.oneOf(['aborted', 'cancelled']);
+  });
+
+  it('should cap lines at the Client\'s maxLineLength', async () => {
+    client = new Client({ baseUrl: 'https://k8s.test', fetch, sleep: () => Promise.resolve(), maxLineLength: 100 });
+    fetch.resolves(text(200, line('ADDED', { ...cm('a', '11'), data: { big: 'y'.repeat(200) } })));
+    const error = (await lastValueFrom(client.watch(WATCH)).catch((e: unknown) => e)) as Error;
+    expect(error.name).to.equal('LineTooLongError');
   });
 
   it('should abort the request when unsubscribed mid-stream, and emit nothing more', async () => {

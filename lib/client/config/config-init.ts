@@ -24,6 +24,14 @@ export interface ConfigInit {
   readonly headers?: Readonly<Record<string, string>>;
   /** Milliseconds for TCP + proxy + TLS set-up. @default 30_000 */
   readonly connectTimeoutMs?: number;
+  /**
+   * Milliseconds a one-shot request may take, retries included, before it fails with a
+   * `ClientError` `Timeout`; watches, followed logs and WebSocket streams have none (the
+   * watcher has its own idle watchdog). `0` disables it. @default 295_000
+   */
+  readonly requestTimeoutMs?: number;
+  /** The longest line of a watch or followed log, in characters. @default 16 MiB */
+  readonly maxLineLength?: number;
   /** Retries of 429/503/504 answers; `false` disables them. @default DEFAULT_RETRY_POLICY */
   readonly retry?: RetryPolicy | false;
   /** Do not ask for gzip-compressed answers (`disable-compression`). @default false */

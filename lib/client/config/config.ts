@@ -20,6 +20,9 @@ export interface InferOptions extends KubeconfigOptions, InClusterOptions {}
 /** The default connect timeout (kube-rs and client-go use 30 s). */
 export const DEFAULT_CONNECT_TIMEOUT_MS = 30_000;
 
+/** The default deadline of a one-shot request: kube-rs's read timeout, 295 s. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 295_000;
+
 /**
  * Everything a {@link Client} needs to talk to one cluster as one user (kube-rs `Config`,
  * client-go `rest.Config`). Immutable.
@@ -43,6 +46,10 @@ export class Config {
   readonly impersonate: Impersonation | undefined;
   readonly headers: Readonly<Record<string, string>>;
   readonly connectTimeoutMs: number;
+  /** The deadline of a one-shot request, ms (0: none). */
+  readonly requestTimeoutMs: number;
+  /** The longest line of a watch or followed log, in characters (`undefined`: the 16 MiB default). */
+  readonly maxLineLength: number | undefined;
   readonly retry: RetryPolicy | false;
   readonly disableCompression: boolean;
   /** Where the settings came from, e.g. `kubeconfig /home/me/.kube/config (context kind-dev)`. */
@@ -75,6 +82,8 @@ export class Config {
     this.impersonate = init.impersonate;
     this.headers = { ...init.headers };
     this.connectTimeoutMs = init.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+    this.requestTimeoutMs = init.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+    this.maxLineLength = init.maxLineLength;
     this.retry = init.retry ?? DEFAULT_RETRY_POLICY;
     this.disableCompression = init.disableCompression ?? false;
     this.source = init.source ?? `explicit config for ${url.host}`;

@@ -3,7 +3,8 @@ import { parseGroupVersion } from '../../core/gvk.js';
 import type { ApiResource } from '../../core/api-resource.js';
 import type { HttpRequest } from '../../core/request/http-request.js';
 import type { CallOptions } from '../call-options.js';
-import { apiError, type Client } from '../client.js';
+import type { Client } from '../client.js';
+import { apiErrorOf } from '../http/api-error-of.js';
 import { ClientError } from '../errors/client-error.js';
 import type { ApiGroupInfo, DiscoveredResource } from './api-group.js';
 import { DiscoveryError } from './discovery-error.js';
@@ -197,10 +198,10 @@ async function fetchDocument(client: Client, path: string, accept: string, optio
 async function fetchDocument(client: Client, path: string, accept: string, options: CallOptions, optional: false): Promise<Fetched>;
 async function fetchDocument(client: Client, path: string, accept: string, options: CallOptions, optional: boolean): Promise<Fetched | undefined> {
   const request: HttpRequest = { method: 'GET', path, query: [], headers: { accept } };
-  const response = await client.send(request, options);
-  const text = await response.text();
+  const response = await client.fetchText(request, options);
+  const text = response.text;
   if (response.status === 404 && optional) return undefined;
-  if (response.status < 200 || response.status > 299) throw apiError(request, response, text);
+  if (response.status < 200 || response.status > 299) throw apiErrorOf(request, response, text);
   try {
     return { body: JSON.parse(text) as unknown, aggregated: isAggregatedContentType(response.headers.get('content-type')) };
   } catch (error) {

@@ -10,6 +10,8 @@ import { KubeError } from '../../core/errors/kube-error.js';
  * - `ProxyFailed`: the proxy refused the `CONNECT` tunnel or could not be reached.
  * - `ConnectionReset`: the connection broke after the request was sent (mid-answer included).
  * - `Aborted`: the caller's `AbortSignal` fired (or the Observable was unsubscribed).
+ * - `Timeout`: no complete answer within the request timeout (`Config.requestTimeoutMs`,
+ *   295 s by default), or a watcher's list got none within its `listTimeout`.
  * - `BodyDecodeFailed`: the answer arrived but its body is not what the API promises (not JSON).
  * - `RequestFailed`: any other transport failure; see `cause`.
  */
@@ -20,6 +22,7 @@ export type ClientErrorReason =
   | 'ProxyFailed'
   | 'ConnectionReset'
   | 'Aborted'
+  | 'Timeout'
   | 'BodyDecodeFailed'
   | 'RequestFailed';
 
@@ -27,6 +30,14 @@ export type ClientErrorReason =
 export interface ClientErrorRequest {
   readonly method: string;
   readonly url: string;
+}
+
+/** Options of a {@link ClientError}. */
+export interface ClientErrorOptions extends ErrorOptions {
+  /** The system error code. */
+  readonly code?: string;
+  /** The server had begun its answer. @default false */
+  readonly responseStarted?: boolean;
 }
 
 /**
@@ -53,13 +64,26 @@ export class ClientError extends KubeError<ClientErrorReason> {
   readonly request: ClientErrorRequest | undefined;
   /** The system error code, e.g. `ECONNREFUSED`, when there is one. */
   readonly code: string | undefined;
+  /**
+   * True when the server had begun its answer (a 2xx status and headers) before the failure:
+   * a body or a watch stream cut short, as opposed to a request that never got an answer.
+   */
+  readonly responseStarted: boolean;
 
-  constructor(reason: ClientErrorReason, message: string, request?: ClientErrorRequest, options?: ErrorOptions & { code?: string }) {
-    const where = request === undefined ? '' : ` (${request.method} ${request.url})`;
+  constructor(reason: ClientErrorReason, message: string, request?: ClientErrorRequest, options?: ClientErrorOptions) {
+    // A query string may carry anything (a selector, a token in a proxy URL): never print it.
+    const safe = request === undefined ? undefined : { method: request.method, url: withoutQuery(request.url) };
+    const where = safe === undefined ? '' : ` (${safe.method} ${safe.url})`;
     super(reason, `${message}${where}`, options);
-    this.request = request;
+    this.request = safe;
     this.code = options?.code;
+    this.responseStarted = options?.responseStarted ?? false;
   }
+}
+
+function withoutQuery(url: string): string {
+  const cut = url.search(/[?#]/);
+  return cut === -1 ? url : url.slice(0, cut);
 }
 
 /** `instanceof ClientError` that also holds across two copies of this package. */

@@ -48,14 +48,27 @@ function reasonOf(code: string | undefined): ClientErrorReason {
   return 'RequestFailed';
 }
 
+/** What else {@link toClientError} knows about the failure. */
+export interface FailureContext {
+  /** The server had begun its answer (status and headers) when the failure happened. */
+  readonly responseStarted?: boolean;
+  /** The request's own deadline: when it fired, the abort is a `Timeout`, not an `Aborted`. */
+  readonly deadline?: { readonly signal: AbortSignal; readonly ms: number };
+}
+
 /**
  * Classifies a transport failure. An abort is recognised by `signal.aborted` (what the
- * caller did), not by the error's shape, so every fetch implementation agrees.
+ * caller did), not by the error's shape, so every fetch implementation agrees; an abort by
+ * the request's own deadline is a `Timeout`.
  */
-export function toClientError(error: unknown, request: ClientErrorRequest, signal?: AbortSignal): ClientError {
+export function toClientError(error: unknown, request: ClientErrorRequest, signal?: AbortSignal, context: FailureContext = {}): ClientError {
   if (isClientError(error)) return error;
+  const responseStarted = context.responseStarted === true;
+  if (context.deadline?.signal.aborted === true) {
+    return new ClientError('Timeout', `no complete answer within ${context.deadline.ms} ms`, request, { cause: error, responseStarted });
+  }
   if (signal?.aborted === true || (error as ErrorLike | null)?.name === 'AbortError') {
-    return new ClientError('Aborted', 'request aborted', request, { cause: error });
+    return new ClientError('Aborted', 'request aborted', request, { cause: error, responseStarted });
   }
   const code = codeOf(error);
   const reason = reasonOf(code);
@@ -67,10 +80,11 @@ export function toClientError(error: unknown, request: ClientErrorRequest, signa
     ProxyFailed: `proxy failed: ${detail}`,
     ConnectionReset: `connection lost: ${detail}`,
     Aborted: 'request aborted',
+    Timeout: `timed out: ${detail}`,
     BodyDecodeFailed: `cannot decode the answer: ${detail}`,
     RequestFailed: `request failed: ${detail}`,
   };
-  return new ClientError(reason, message[reason], request, { cause: error, ...(code === undefined ? {} : { code }) });
+  return new ClientError(reason, message[reason], request, { cause: error, responseStarted, ...(code === undefined ? {} : { code }) });
 }
 
 function describe(error: unknown, code: string | undefined): string {

@@ -9,6 +9,12 @@ export interface ApiErrorRequest {
   readonly path: string;
 }
 
+/** Options of an {@link ApiError}. */
+export interface ApiErrorOptions extends ErrorOptions {
+  /** The Status came as an in-band `ERROR` event of a watch stream, not as the HTTP answer. @default false */
+  readonly inBand?: boolean;
+}
+
 /**
  * The API server answered with a non-2xx status, or a watch stream carried an `ERROR`
  * event. `status` is the server's `Status` (or one synthesized from a non-Status body), with
@@ -35,8 +41,13 @@ export class ApiError extends KubeError<StatusReason | 'Unknown'> {
   readonly status: Status;
   /** The request that failed, when known. */
   readonly request: ApiErrorRequest | undefined;
+  /**
+   * True when the Status came as an in-band `ERROR` event of a watch stream that had been
+   * answered 200 (e.g. 410 Expired mid-stream), false when it was the HTTP answer itself.
+   */
+  readonly inBand: boolean;
 
-  constructor(status: Status, request?: ApiErrorRequest, options?: ErrorOptions) {
+  constructor(status: Status, request?: ApiErrorRequest, options?: ApiErrorOptions) {
     const code = status.code ?? 0;
     const reason = knownReason(status.reason);
     const where = request === undefined ? '' : ` (${request.method} ${request.path})`;
@@ -44,6 +55,7 @@ export class ApiError extends KubeError<StatusReason | 'Unknown'> {
     super(reason === '' ? 'Unknown' : reason, `${text}: ${code}${reason === '' ? '' : ` ${reason}`}${where}`, options);
     this.status = redactStatus(status);
     this.request = request;
+    this.inBand = options?.inBand ?? false;
   }
 
   /** The HTTP code (from the Status, else the HTTP answer). */
