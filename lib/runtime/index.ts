@@ -8,7 +8,7 @@ export * from './watcher/watcher-error.js';
 export * from './watcher/list-watch.js';
 export * from './watcher/watch-object.js';
 export * from './watcher/metadata-watcher.js';
-export { WATCH_IDLE_MARGIN_SECONDS } from './watcher/watch-loop.js';
+export { DEFAULT_LIST_TIMEOUT_MS, WATCH_IDLE_MARGIN_SECONDS } from './watcher/watch-loop.js';
 
 export * from './backoff/backoff-policy.js';
 

@@ -1,5 +1,5 @@
 // fakeListWatch(): a ListWatch whose answers are scripted Observables (marbles), for watcher tests.
-import { throwError, type Observable } from 'rxjs';
+import type { Observable } from 'rxjs';
 import type { ListParams } from '../core/params/list-params.js';
 import type { WatchParams } from '../core/params/watch-params.js';
 import type { ObjectList } from '../core/object.js';
@@ -25,8 +25,14 @@ export interface FakeListWatchScript<K> {
 /**
  * A `ListWatch` for marble tests of anything built on `watcher()`: each `list`/`watch` call
  * returns the next scripted Observable (typically `cold(...)` from `TestScheduler.run`, so
- * `expectSubscriptions` proves what was subscribed and torn down). A call beyond the script
- * errors with a message that says so.
+ * `expectSubscriptions` proves what was subscribed and torn down).
+ *
+ * A call beyond the script **throws** (synchronously, from `list`/`watch`) a
+ * {@link FakeListWatchExhausted} error that says which call was not scripted. It does not
+ * return an erroring Observable on purpose: the watcher would take that for a failure and
+ * retry it forever, in virtual time, so a test without an unsubscribe marble would spin out
+ * of reach of the test runner's timeout. The throw escapes the watcher and fails the test
+ * (`TestScheduler.run` rethrows it, or the stream errors with it).
  *
  * ## Example
  * ```ts
@@ -50,11 +56,27 @@ export function fakeListWatch<K>(script: FakeListWatchScript<K>): FakeListWatch<
     watchCalls,
     list(params) {
       listCalls.push(params);
-      return lists.shift() ?? throwError(() => new Error(`fakeListWatch: list call ${listCalls.length} was not scripted`));
+      const next = lists.shift();
+      if (next === undefined) throw new FakeListWatchExhausted('list', listCalls.length, script.lists?.length ?? 0);
+      return next;
     },
     watch(params, resourceVersion) {
       watchCalls.push({ params, resourceVersion });
-      return watches.shift() ?? throwError(() => new Error(`fakeListWatch: watch call ${watchCalls.length} was not scripted`));
+      const next = watches.shift();
+      if (next === undefined) throw new FakeListWatchExhausted('watch', watchCalls.length, script.watches?.length ?? 0);
+      return next;
     },
   };
+}
+
+/** A {@link fakeListWatch} was called more often than its script answers. */
+export class FakeListWatchExhausted extends Error {
+  override name = 'FakeListWatchExhausted' as const;
+
+  constructor(call: 'list' | 'watch', count: number, scripted: number) {
+    super(
+      `fakeListWatch: ${call} call ${count} was not scripted (the script answers ${scripted}): ` +
+        `script more ${call}es, or end the test with an unsubscribe marble (expectObservable(x, '^ 10s !'))`,
+    );
+  }
 }

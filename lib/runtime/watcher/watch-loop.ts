@@ -1,5 +1,6 @@
 // The watcher's state machine: list (or stream), watch, resume, relist, back off.
-import { EMPTY, Subscription, timeout, timer, type Observable, type Observer, type SchedulerLike, type Subscriber } from 'rxjs';
+import { EMPTY, Subscription, throwError, timeout, timer, type Observable, type Observer, type SchedulerLike, type Subscriber } from 'rxjs';
+import { isClientError, ClientError } from '../../client/errors/client-error.js';
 import { ApiError, isApiError } from '../../core/errors/api-error.js';
 import type { KubeObject } from '../../core/object.js';
 import { objectKeyOf } from '../reflector/object-key.js';
@@ -13,6 +14,9 @@ import { applied, deleted, restarted, type WatcherEvent } from './watcher-event.
 
 /** Seconds the idle watchdog adds to the server-side watch timeout (kube-rs's margin). */
 export const WATCH_IDLE_MARGIN_SECONDS = 5;
+
+/** The default bound on each page of the initial list, ms: kube-rs's read timeout, 295 s. */
+export const DEFAULT_LIST_TIMEOUT_MS = 295_000;
 
 /**
  * One subscription's worth of watcher: it owns the current request and the backoff state.
@@ -30,6 +34,8 @@ export class WatchLoop<K extends KubeObject> {
   #current = new Subscription();
   #resourceVersion: string | undefined;
   #streaming: boolean;
+  /** 410s in a row with no watch event between them: the first relists at once, later ones back off. */
+  #expired = 0;
 
   constructor(
     source: ListWatch<K>,
@@ -67,7 +73,16 @@ export class WatchLoop<K extends KubeObject> {
       ...(continueToken === undefined && listSemantic === 'Any' ? { resourceVersion: '0' } : {}),
     };
     let answered = false;
-    this.#run(() => this.#source.list(params), {
+    const { listTimeout = DEFAULT_LIST_TIMEOUT_MS } = this.#config;
+    const page = () =>
+      this.#source.list(params).pipe(
+        timeout({
+          first: listTimeout,
+          with: () => throwError(() => new ClientError('Timeout', `the list got no answer within ${listTimeout} ms (listTimeout)`)),
+          scheduler: this.#scheduler,
+        }),
+      );
+    this.#run(page, {
       next: (page) => {
         answered = true;
         for (const item of page.items) objects.push(item);
@@ -115,6 +130,7 @@ export class WatchLoop<K extends KubeObject> {
     this.#run(events, {
       next: (event) => {
         sawEvent = true;
+        if (event.type !== 'ERROR') this.#expired = 0;
         this.#onWatchEvent(event);
       },
       error: (error: unknown) => this.#onWatchFailure(error, sawEvent, () => this.#watch()),
@@ -136,6 +152,7 @@ export class WatchLoop<K extends KubeObject> {
     this.#run(events, {
       next: (event) => {
         sawEvent = true;
+        if (event.type !== 'ERROR') this.#expired = 0;
         if (synced) {
           this.#onWatchEvent(event);
           return;
@@ -157,7 +174,7 @@ export class WatchLoop<K extends KubeObject> {
             }
             return;
           case 'ERROR':
-            this.#onWatchFailure(new ApiError(event.object), true, () => this.#stream());
+            this.#onWatchFailure(new ApiError(event.object, undefined, { inBand: true }), true, () => this.#stream());
             return;
         }
       },
@@ -201,19 +218,23 @@ export class WatchLoop<K extends KubeObject> {
         return;
       case 'ERROR':
         // Api.watch turns in-band errors into an error notification; a raw ListWatch may not.
-        this.#onWatchFailure(new ApiError(event.object), true, () => this.#watch());
+        this.#onWatchFailure(new ApiError(event.object, undefined, { inBand: true }), true, () => this.#watch());
         return;
     }
   }
 
   #onWatchFailure(error: unknown, sawEvent: boolean, retry: () => void): void {
+    const reason = watchFailureReason(error, sawEvent);
     if (isApiError(error) && error.isGone()) {
-      // 410: the resourceVersion is too old. Relist at once; this is recovery, not failure.
+      // 410: the resourceVersion is too old, relist. The first is recovery, not failure: at
+      // once and silent. A 410 again before any watch event (a server that expires whatever
+      // we list) is a failure: reported, and relisted only after the backoff.
       this.#resourceVersion = undefined;
-      this.#relist();
+      this.#expired += 1;
+      if (this.#expired === 1) this.#relist();
+      else this.#fail(reason, error, () => this.#relist());
       return;
     }
-    const reason: WatcherErrorReason = !sawEvent ? 'WatchStartFailed' : isApiError(error) ? 'WatchError' : 'WatchFailed';
     this.#fail(reason, error, retry);
   }
 
@@ -236,7 +257,8 @@ export class WatchLoop<K extends KubeObject> {
   }
 
   #emit(event: WatcherEvent<K>): void {
-    this.#backoff.reset();
+    // Progress resets the backoff; a relist's Restarted while 410s repeat is not progress yet.
+    if (this.#expired === 0) this.#backoff.reset();
     this.#subscriber.next(event);
   }
 
@@ -254,6 +276,18 @@ export class WatchLoop<K extends KubeObject> {
 }
 
 type WatcherConfigSelectors = Pick<WatcherConfig, 'labelSelector' | 'fieldSelector'>;
+
+/**
+ * The phase a watch failure belongs to: refused before it started (`WatchStartFailed`), an
+ * in-band `ERROR` event (`WatchError`), or a stream that broke after the 200 (`WatchFailed`).
+ */
+function watchFailureReason(error: unknown, sawEvent: boolean): WatcherErrorReason {
+  if (isApiError(error)) return error.inBand || sawEvent ? 'WatchError' : 'WatchStartFailed';
+  const name = (error as { name?: unknown } | null)?.name;
+  if (name === 'WatchDecodeError' || name === 'LineTooLongError') return 'WatchFailed';
+  if (isClientError(error) && error.responseStarted) return 'WatchFailed';
+  return sawEvent ? 'WatchFailed' : 'WatchStartFailed';
+}
 
 /** A 4xx answer that means "this server does not do that", as opposed to a transient failure. */
 function isRefusal(error: unknown): boolean {

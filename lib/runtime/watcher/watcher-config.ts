@@ -22,6 +22,15 @@ export interface WatcherConfig {
   readonly timeoutSeconds?: number;
   /** Page size of the initial list; `0` lists in one request. @default 500 */
   readonly pageSize?: number;
+  /**
+   * How long each page of the (re)list may go unanswered, ms, measured on `scheduler`. Then
+   * the request is abandoned and the failure reported as an `InitialListFailed`
+   * {@link WatcherError} (its cause a `ClientError` `Timeout`) and retried with the backoff,
+   * so a server that accepts the connection and never answers cannot stall the watcher
+   * silently. Watches need no such bound: the idle watchdog covers them.
+   * @default 295_000 (kube-rs's read timeout)
+   */
+  readonly listTimeout?: number;
   /** Ask for bookmarks so that reconnects resume from a recent resourceVersion. @default true */
   readonly bookmarks?: boolean;
   /**

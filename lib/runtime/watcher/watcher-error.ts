@@ -3,10 +3,15 @@ import { KubeError } from '../../core/errors/kube-error.js';
 
 /**
  * The phase of a watcher that failed (kube-rs `watcher::Error` variants):
- * - `InitialListFailed`: a page of the initial list (or relist) failed.
- * - `WatchStartFailed`: the watch request was refused before any event (HTTP error, connect error).
- * - `WatchError`: the server sent an in-band `ERROR` event (other than 410, which relists).
- * - `WatchFailed`: an open watch stream broke (transport or decoding error).
+ * - `InitialListFailed`: a page of the initial list (or relist) failed, or got no answer
+ *   within `listTimeout`.
+ * - `WatchStartFailed`: the watch request got no 200: an HTTP error answer, a connect or TLS
+ *   failure.
+ * - `WatchError`: the server sent an in-band `ERROR` event on an open stream. A first 410
+ *   Expired relists silently; a 410 again before any watch event is reported with this reason
+ *   (or `WatchStartFailed` when the watch request itself was answered 410).
+ * - `WatchFailed`: an open watch stream broke after its 200: the connection was cut, a line
+ *   did not decode, or a line exceeded the client's `maxLineLength`.
  * - `NoResourceVersion`: a list or event carried no resourceVersion to resume from.
  * - `Forbidden`: a 401 or 403: the credentials or RBAC do not allow list/watch.
  */

@@ -26,10 +26,15 @@ import type { WatcherEvent } from './watcher-event.js';
  * - The server ends the stream (`timeoutSeconds`, default 290) or nothing arrives for
  *   `timeoutSeconds + 5` s (the idle watchdog for dead connections): re-watch from the last
  *   resourceVersion seen (bookmarks keep it fresh). No relist, nothing emitted.
- * - 410 Gone/Expired, in-band `ERROR` or HTTP: relist, emit `Restarted`.
+ * - 410 Gone/Expired, in-band `ERROR` or HTTP: relist at once, emit `Restarted`. When 410s
+ *   repeat with no watch event between them, each further one is a failure like any other
+ *   (reported, relisted after the backoff), so a server that expires everything cannot make
+ *   the watcher relist in a hot loop.
+ * - A list page unanswered for `listTimeout` (295 s): abandoned, reported, retried.
  * - Any other failure: reported through `config.onError` as a {@link WatcherError} naming the
  *   resource and the phase, then retried after `config.backoff` (800 ms doubling to 30 s,
- *   jittered), which resets only after progress (an emitted event).
+ *   jittered), which resets only after progress (an emitted event; a `Restarted` that a
+ *   repeated 410 forced counts only once a watch event follows it).
  * - `retry: false`, or a backoff that returns `undefined`: the failure ends the stream.
  * - 401/403: ends the stream with a `Forbidden` WatcherError, unless `retryForbidden`.
  *

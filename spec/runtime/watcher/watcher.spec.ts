@@ -1,7 +1,10 @@
 import { expect } from 'chai';
 import { take } from 'rxjs';
 import type { TestScheduler } from 'rxjs/testing';
+import { ClientError, isClientError } from '../../../lib/client/errors/client-error.js';
 import { ApiError } from '../../../lib/core/errors/api-error.js';
+import { LineTooLongError } from '../../../lib/core/watch/line-decoder.js';
+import { WatchDecodeError } from '../../../lib/core/watch/watch-event.js';
 import type { ConfigMap } from '../../../lib/core/resources/core-v1.js';
 import type { WatchEvent } from '../../../lib/core/watch/watch-event.js';
 import { exponentialBackoff } from '../../../lib/runtime/backoff/backoff-policy.js';
@@ -9,7 +12,7 @@ import { watcher } from '../../../lib/runtime/watcher/watcher.js';
 import type { WatcherConfig } from '../../../lib/runtime/watcher/watcher-config.js';
 import { WatcherError } from '../../../lib/runtime/watcher/watcher-error.js';
 import { applied, deleted, restarted } from '../../../lib/runtime/watcher/watcher-event.js';
-import { fakeListWatch } from '../../../lib/testing/fake-list-watch.js';
+import { FakeListWatchExhausted, fakeListWatch } from '../../../lib/testing/fake-list-watch.js';
 import { bookmark, configMap, objectList, status, watchEvent } from '../../../lib/testing/fixtures.js';
 import { createTestScheduler } from '../../../lib/testing/test-scheduler.js';
 
@@ -159,6 +162,43 @@ describe('watcher', () => {
       expect(errors, '410 is recovery, not a failure').to.deep.equal([]);
     });
 
+    it('should back off and report when 410s repeat with no watch event between them (no hot relist loop)', () => {
+      const gone = new ApiError(status(410, 'Gone'));
+      testScheduler.run(({ cold, expectObservable }) => {
+        const list = (rv: string) => cold('p|', { p: objectList([a1], rv) });
+        const source = fakeListWatch<ConfigMap>({
+          lists: [list('1'), list('2'), list('3'), list('4')],
+          watches: [cold<never>('#', undefined, gone), cold<never>('#', undefined, gone), cold<never>('#', undefined, gone), cold('-m', { m: watchEvent('MODIFIED', a3) })],
+        });
+        // 0: list, 410 → relist at once; 410 again → reported, relist after 800 ms; again → 1600 ms.
+        const r = restarted([a1]);
+        expectObservable(watcher(source, config), UNTIL).toBe('(rR) 796ms R 1599ms R m', { r, R: r, m: applied(a3) });
+        testScheduler.flush();
+        expect(source.listCalls, 'one list per 410, none in a loop').to.have.length(4);
+      });
+      expect(errors.map((e) => e.reason)).to.deep.equal(['WatchStartFailed', 'WatchStartFailed']);
+      expect(errors[0]?.cause).to.equal(gone);
+    });
+
+    it('should report a repeated in-band 410 as WatchError, and relist at once again after a healthy watch', () => {
+      const expired = new ApiError(status(410, 'Expired'), undefined, { inBand: true });
+      testScheduler.run(({ cold, expectObservable }) => {
+        const list = (rv: string) => cold('p|', { p: objectList([a1], rv) });
+        const source = fakeListWatch<ConfigMap>({
+          lists: [list('1'), list('2'), list('3'), list('4')],
+          watches: [
+            cold<never>('#', undefined, expired), // first 410: relist at once
+            cold<never>('#', undefined, expired), // again, no event between: reported, 800 ms
+            cold('-m-#', { m: watchEvent('MODIFIED', a3) }, expired), // healthy, then 410: at once again
+            cold<WatchEvent<ConfigMap>>('-'),
+          ],
+        });
+        const r = restarted([a1]);
+        expectObservable(watcher(source, config), UNTIL).toBe('(rR) 796ms R m-R', { r, R: r, m: applied(a3) });
+      });
+      expect(errors.map((e) => e.reason)).to.deep.equal(['WatchError']);
+    });
+
     it('should relist on an HTTP 410 when the watch starts', () => {
       testScheduler.run(({ cold, expectObservable }) => {
         const source = fakeListWatch<ConfigMap>({
@@ -169,6 +209,61 @@ describe('watcher', () => {
         testScheduler.flush();
         expect(source.watchCalls.map((c) => c.resourceVersion)).to.deep.equal(['1', '20']);
       });
+    });
+  });
+
+  describe('list timeout', () => {
+    it('should abandon a list that never answers after 295 s, report it, and retry', () => {
+      testScheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
+        const silent = cold<never>('-');
+        const source = fakeListWatch<ConfigMap>({ lists: [silent, cold('p|', { p: objectList([a1], '1') })], watches: [cold<WatchEvent<ConfigMap>>('-')] });
+        expectObservable(watcher(source, config), '^ 400s !').toBe('295800ms r', { r: restarted([a1]) });
+        expectSubscriptions(silent.subscriptions).toBe('^ 294999ms !');
+      });
+      expect(errors.map((e) => e.reason)).to.deep.equal(['InitialListFailed']);
+      const cause = errors[0]?.cause;
+      expect(isClientError(cause) && cause.reason).to.equal('Timeout');
+      expect(errors[0]?.message).to.contain('295000 ms');
+    });
+
+    it('should bound each page by listTimeout, and end the stream with retry: false', () => {
+      testScheduler.run(({ cold, expectObservable }) => {
+        const source = fakeListWatch<ConfigMap>({ lists: [cold('p|', { p: objectList([a1], '1', 'next') }), cold<never>('-')] });
+        const error = new WatcherError('InitialListFailed', 'fake resources', {
+          cause: new ClientError('Timeout', 'the list got no answer within 10000 ms (listTimeout)'),
+        });
+        expectObservable(watcher(source, { ...config, listTimeout: 10_000, retry: false })).toBe('10s #', undefined, error);
+      });
+    });
+  });
+
+  describe('failure reasons', () => {
+    const reasonOf = (failure: Error, emitFirst = false): string | undefined => {
+      errors = [];
+      testScheduler = createTestScheduler();
+      testScheduler.run(({ cold, expectObservable }) => {
+        const watch = emitFirst ? cold('m#', { m: watchEvent('MODIFIED', a3) }, failure) : cold<never>('#', undefined, failure);
+        const source = fakeListWatch<ConfigMap>({ lists: [cold('p|', { p: objectList([a1], '1') })], watches: [watch, cold<WatchEvent<ConfigMap>>('-')] });
+        expectObservable(watcher(source, config), '^ 10s !').toBe(emitFirst ? '(rm)' : 'r', { r: restarted([a1]), m: applied(a3) });
+      });
+      return errors[0]?.reason;
+    };
+
+    it('should say WatchStartFailed only when the watch got no 200: an HTTP error, a connect failure', () => {
+      expect(reasonOf(boom)).to.equal('WatchStartFailed');
+      expect(reasonOf(new ClientError('ConnectFailed', 'cannot connect: ECONNREFUSED'))).to.equal('WatchStartFailed');
+    });
+
+    it('should say WatchError for an in-band ERROR, even before any other event', () => {
+      expect(reasonOf(new ApiError(status(500, 'InternalError'), undefined, { inBand: true }))).to.equal('WatchError');
+      expect(reasonOf(boom, true)).to.equal('WatchError');
+    });
+
+    it('should say WatchFailed for a stream cut after its 200, an undecodable or an overlong line', () => {
+      expect(reasonOf(new ClientError('ConnectionReset', 'connection lost', undefined, { responseStarted: true }))).to.equal('WatchFailed');
+      expect(reasonOf(new WatchDecodeError('InvalidJson', 'not json', 'is not JSON'))).to.equal('WatchFailed');
+      expect(reasonOf(new LineTooLongError(100))).to.equal('WatchFailed');
+      expect(reasonOf(new Error('socket hang up'), true)).to.equal('WatchFailed');
     });
   });
 
@@ -301,6 +396,18 @@ describe('watcher', () => {
         testScheduler.flush();
         expect(source.listCalls, 'no second list after unsubscribe').to.have.length(1);
       });
+    });
+  });
+
+  describe('with fakeListWatch', () => {
+    it('should fail the test, not spin in virtual time, when the watcher calls beyond the script', () => {
+      const run = () =>
+        testScheduler.run(({ cold, expectObservable }) => {
+          const source = fakeListWatch<ConfigMap>({ lists: [cold('p|', { p: objectList([a1], '1') })], watches: [cold<never>('-#', undefined, boom)] });
+          // No unsubscribe marble: the watcher would retry the failed watch forever.
+          expectObservable(watcher(source, config)).toBe('r', { r: restarted([a1]) });
+        });
+      expect(run).to.throw(FakeListWatchExhausted, 'fakeListWatch: watch call 2 was not scripted (the script answers 1)');
     });
   });
 
