@@ -1,5 +1,5 @@
 // Raised when the command line cannot be understood.
-import { KubeError } from '../core/index.js';
+import { isKubeErrorNamed, KubeError } from '../core/index.js';
 
 /** What was wrong with the command line. */
 export type CliErrorReason = 'UnknownCommand' | 'InvalidArgument';
@@ -12,7 +12,7 @@ export class CliError extends KubeError<CliErrorReason> {
   override name = 'CliError' as const;
 }
 
-/** `instanceof CliError` that also holds across two copies of this package. */
+/** True for a CliError, also from another copy of this package (the KubeError brand, then the name). */
 export function isCliError(error: unknown): error is CliError {
-  return error instanceof CliError || (error as { name?: unknown } | null)?.name === 'CliError';
+  return isKubeErrorNamed<CliError>(error, 'CliError');
 }

@@ -1,5 +1,5 @@
 // Raised when a custom resource definition, its schema, a CRD merge or a custom object is wrong.
-import { KubeError } from '../core/errors/kube-error.js';
+import { isKubeErrorNamed, KubeError } from '../core/errors/kube-error.js';
 
 /**
  * Why a custom-resource operation failed.
@@ -69,7 +69,7 @@ export class CrdError extends KubeError<CrdErrorReason> {
   }
 }
 
-/** `instanceof CrdError` that also holds across two copies of this package. */
+/** True for a CrdError, also from another copy of this package (the KubeError brand, then the name). */
 export function isCrdError(error: unknown): error is CrdError {
-  return error instanceof CrdError || (error as { name?: unknown } | null)?.name === 'CrdError';
+  return isKubeErrorNamed<CrdError>(error, 'CrdError');
 }

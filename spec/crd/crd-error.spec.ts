@@ -2,6 +2,7 @@
 import { expect } from 'chai';
 import { KubeError } from '../../lib/core/errors/kube-error.js';
 import { CrdError, formatIssue, isCrdError } from '../../lib/crd/crd-error.js';
+import { foreignKubeError } from '../helpers/errors.js';
 
 describe('CrdError', () => {
   it('should be a KubeError whose message starts with the path', () => {
@@ -19,7 +20,8 @@ describe('CrdError', () => {
 
   it('should be recognised by isCrdError across copies', () => {
     expect(isCrdError(new CrdError('MissingCrds', '', 'none'))).to.equal(true);
-    expect(isCrdError(Object.assign(new Error('x'), { name: 'CrdError' }))).to.equal(true);
+    expect(isCrdError(foreignKubeError('CrdError', 'MissingCrds'))).to.equal(true);
+    expect(isCrdError(Object.assign(new Error('x'), { name: 'CrdError' })), 'no brand').to.equal(false);
     expect(isCrdError(new Error('x'))).to.equal(false);
   });
 });

@@ -23,3 +23,18 @@ export function selectorError(fn: () => unknown): SelectorError {
   }
   throw new Error('expected a SelectorError, but nothing was thrown');
 }
+
+/**
+ * An error as another copy of kube-rx would raise it: not an instance of this copy's classes,
+ * but carrying the shared KubeError brand (the registered symbol) on its prototype.
+ */
+export function foreignKubeError(name: string, reason: string, message = 'from another copy'): Error {
+  class ForeignKubeError extends Error {
+    override name = name;
+    reason = reason;
+    get [Symbol.for('kube-rx.KubeError')](): true {
+      return true;
+    }
+  }
+  return new ForeignKubeError(message);
+}

@@ -1,5 +1,5 @@
 // Raised when a credential cannot be obtained: an exec plugin failed, a token file is unreadable.
-import { KubeError } from '../../core/errors/kube-error.js';
+import { isKubeErrorNamed, KubeError } from '../../core/errors/kube-error.js';
 
 /**
  * Why no credential could be obtained.
@@ -38,7 +38,7 @@ export class AuthError extends KubeError<AuthErrorReason> {
   }
 }
 
-/** `instanceof AuthError` that also holds across two copies of this package. */
+/** True for a AuthError, also from another copy of this package (the KubeError brand, then the name). */
 export function isAuthError(error: unknown): error is AuthError {
-  return error instanceof AuthError || (error as { name?: unknown } | null)?.name === 'AuthError';
+  return isKubeErrorNamed<AuthError>(error, 'AuthError');
 }

@@ -1,5 +1,5 @@
 // Raised when no usable configuration can be made: a malformed kubeconfig, a missing file, no cluster.
-import { KubeError } from '../../core/errors/kube-error.js';
+import { isKubeErrorNamed, KubeError } from '../../core/errors/kube-error.js';
 
 /**
  * Why a configuration could not be made.
@@ -66,7 +66,7 @@ export class ConfigError extends KubeError<ConfigErrorReason> {
   }
 }
 
-/** `instanceof ConfigError` that also holds across two copies of this package. */
+/** True for a ConfigError, also from another copy of this package (the KubeError brand, then the name). */
 export function isConfigError(error: unknown): error is ConfigError {
-  return error instanceof ConfigError || (error as { name?: unknown } | null)?.name === 'ConfigError';
+  return isKubeErrorNamed<ConfigError>(error, 'ConfigError');
 }

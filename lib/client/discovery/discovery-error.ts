@@ -1,5 +1,5 @@
 // Raised when discovery cannot answer: an unknown kind, or a discovery document of the wrong shape.
-import { KubeError } from '../../core/errors/kube-error.js';
+import { isKubeErrorNamed, KubeError } from '../../core/errors/kube-error.js';
 
 /**
  * Why discovery failed.
@@ -26,7 +26,7 @@ export class DiscoveryError extends KubeError<DiscoveryErrorReason> {
   override name = 'DiscoveryError' as const;
 }
 
-/** `instanceof DiscoveryError` that also holds across two copies of this package. */
+/** True for a DiscoveryError, also from another copy of this package (the KubeError brand, then the name). */
 export function isDiscoveryError(error: unknown): error is DiscoveryError {
-  return error instanceof DiscoveryError || (error as { name?: unknown } | null)?.name === 'DiscoveryError';
+  return isKubeErrorNamed<DiscoveryError>(error, 'DiscoveryError');
 }

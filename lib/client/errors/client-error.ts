@@ -1,5 +1,5 @@
 // Raised when a request never got an answer: connect, TLS, proxy, abort, timeout, body decoding.
-import { KubeError } from '../../core/errors/kube-error.js';
+import { isKubeErrorNamed, KubeError } from '../../core/errors/kube-error.js';
 
 /**
  * Why a request failed without an answer from the API server.
@@ -86,7 +86,7 @@ function withoutQuery(url: string): string {
   return cut === -1 ? url : url.slice(0, cut);
 }
 
-/** `instanceof ClientError` that also holds across two copies of this package. */
+/** True for a ClientError, also from another copy of this package (the KubeError brand, then the name). */
 export function isClientError(error: unknown): error is ClientError {
-  return error instanceof ClientError || (error as { name?: unknown } | null)?.name === 'ClientError';
+  return isKubeErrorNamed<ClientError>(error, 'ClientError');
 }

@@ -1,6 +1,6 @@
 // Raised when the API server refuses a request; carries the server's Status.
 import { STATUS_REASONS, type Status, type StatusReason } from '../status.js';
-import { KubeError } from './kube-error.js';
+import { isKubeErrorNamed, KubeError } from './kube-error.js';
 import { redact } from './redact.js';
 
 /** What the failing request was, for messages; never includes headers or bodies. */
@@ -145,7 +145,7 @@ function knownReason(reason: string | undefined): StatusReason {
   return reason !== undefined && STATUS_REASONS.has(reason) ? (reason as StatusReason) : '';
 }
 
-/** `instanceof ApiError` that also holds across two copies of this package. */
+/** True for a ApiError, also from another copy of this package (the KubeError brand, then the name). */
 export function isApiError(error: unknown): error is ApiError {
-  return error instanceof ApiError || (error as { name?: unknown } | null)?.name === 'ApiError';
+  return isKubeErrorNamed<ApiError>(error, 'ApiError');
 }

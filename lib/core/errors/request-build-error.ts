@@ -1,5 +1,5 @@
 // Raised before any I/O when a request cannot be built from the given arguments.
-import { KubeError } from './kube-error.js';
+import { isKubeErrorNamed, KubeError } from './kube-error.js';
 
 /** Why a request could not be built. */
 export type RequestBuildErrorReason =
@@ -35,7 +35,7 @@ export class RequestBuildError extends KubeError<RequestBuildErrorReason> {
   }
 }
 
-/** `instanceof RequestBuildError` that also holds across two copies of this package. */
+/** True for a RequestBuildError, also from another copy of this package (the KubeError brand, then the name). */
 export function isRequestBuildError(error: unknown): error is RequestBuildError {
-  return error instanceof RequestBuildError || (error as { name?: unknown } | null)?.name === 'RequestBuildError';
+  return isKubeErrorNamed<RequestBuildError>(error, 'RequestBuildError');
 }

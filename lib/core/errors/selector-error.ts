@@ -1,5 +1,5 @@
 // Raised when a label or field selector cannot be parsed or built.
-import { KubeError } from './kube-error.js';
+import { isKubeErrorNamed, KubeError } from './kube-error.js';
 
 /** Which kind of selector was malformed. */
 export type SelectorErrorReason = 'InvalidLabelSelector' | 'InvalidFieldSelector';
@@ -27,7 +27,7 @@ export class SelectorError extends KubeError<SelectorErrorReason> {
   }
 }
 
-/** `instanceof SelectorError` that also holds across two copies of this package. */
+/** True for a SelectorError, also from another copy of this package (the KubeError brand, then the name). */
 export function isSelectorError(error: unknown): error is SelectorError {
-  return error instanceof SelectorError || (error as { name?: unknown } | null)?.name === 'SelectorError';
+  return isKubeErrorNamed<SelectorError>(error, 'SelectorError');
 }

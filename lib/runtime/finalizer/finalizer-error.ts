@@ -1,5 +1,5 @@
 // Why a finalizer step failed.
-import { KubeError } from '../../core/errors/kube-error.js';
+import { isKubeErrorNamed, KubeError } from '../../core/errors/kube-error.js';
 
 /**
  * - `ApplyFailed` / `CleanupFailed`: the handler failed (its error is the `cause`); for a
@@ -23,7 +23,7 @@ export class FinalizerError extends KubeError<FinalizerErrorReason> {
   }
 }
 
-/** `instanceof FinalizerError` that also holds across two copies of this package. */
+/** True for a FinalizerError, also from another copy of this package (the KubeError brand, then the name). */
 export function isFinalizerError(error: unknown): error is FinalizerError {
-  return error instanceof FinalizerError || (error as { name?: unknown } | null)?.name === 'FinalizerError';
+  return isKubeErrorNamed<FinalizerError>(error, 'FinalizerError');
 }

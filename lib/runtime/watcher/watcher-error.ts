@@ -1,5 +1,5 @@
 // Why a watcher failed: the phase that failed and the resource it was watching.
-import { KubeError } from '../../core/errors/kube-error.js';
+import { isKubeErrorNamed, KubeError } from '../../core/errors/kube-error.js';
 
 /**
  * The phase of a watcher that failed (kube-rs `watcher::Error` variants):
@@ -51,7 +51,7 @@ const DESCRIPTIONS: Readonly<Record<WatcherErrorReason, string>> = {
   Forbidden: 'access was refused (check the credentials and RBAC for list and watch)',
 };
 
-/** `instanceof WatcherError` that also holds across two copies of this package. */
+/** True for a WatcherError, also from another copy of this package (the KubeError brand, then the name). */
 export function isWatcherError(error: unknown): error is WatcherError {
-  return error instanceof WatcherError || (error as { name?: unknown } | null)?.name === 'WatcherError';
+  return isKubeErrorNamed<WatcherError>(error, 'WatcherError');
 }

@@ -4,6 +4,7 @@ import { inspect } from 'node:util';
 import { ApiError, isApiError } from '../../../lib/core/errors/api-error.js';
 import { isKubeError, KubeError } from '../../../lib/core/errors/kube-error.js';
 import { failureStatus, statusFromResponse, type Status, type StatusReason } from '../../../lib/core/status.js';
+import { foreignKubeError } from '../../helpers/errors.js';
 
 type Helper =
   | 'isNotFound'
@@ -158,13 +159,18 @@ describe('isApiError', () => {
     expect(isApiError(errorFor(404, 'NotFound'))).to.equal(true);
   });
 
-  it('should recognise an ApiError from another copy of kube-rx by its name', () => {
-    class ForeignApiError extends Error {
+  it('should recognise an ApiError from another copy of kube-rx by the KubeError brand and its name', () => {
+    expect(isApiError(foreignKubeError('ApiError', 'NotFound'))).to.equal(true);
+    expect(isApiError(foreignKubeError('WatcherError', 'WatchFailed'))).to.equal(false);
+  });
+
+  it('should refuse a foreign class that merely shares the name', () => {
+    class ApiError extends Error {
       override name = 'ApiError';
       reason = 'NotFound';
     }
-    expect(isApiError(new ForeignApiError('x'))).to.equal(true);
-    expect(isApiError({ name: 'ApiError', message: 'x', reason: 'NotFound' })).to.equal(true);
+    expect(isApiError(new ApiError('x'))).to.equal(false);
+    expect(isApiError({ name: 'ApiError', message: 'x', reason: 'NotFound' })).to.equal(false);
   });
 
   it('should refuse other errors and non-errors', () => {

@@ -1,7 +1,8 @@
 // Checks the base error: reason, cause, redacted messages and the cross-copy guard.
 import { expect } from 'chai';
 import { inspect } from 'node:util';
-import { isKubeError, KubeError } from '../../../lib/core/errors/kube-error.js';
+import { isKubeError, isKubeErrorNamed, KubeError } from '../../../lib/core/errors/kube-error.js';
+import { foreignKubeError } from '../../helpers/errors.js';
 
 describe('KubeError', () => {
   it('should carry a reason, a message and a cause', () => {
@@ -33,12 +34,27 @@ describe('isKubeError', () => {
     expect(isKubeError(new WatcherError('WatchFailed', 'x'))).to.equal(true);
   });
 
-  it('should recognise a KubeError from another copy of kube-rx', () => {
-    class ForeignError extends Error {
+  it('should recognise a KubeError from another copy of kube-rx by its brand', () => {
+    expect(isKubeError(foreignKubeError('ControllerError', 'ReconcilerFailed'))).to.equal(true);
+  });
+
+  it('should refuse an error that only looks like one (a reason and a name ending in Error)', () => {
+    class ControllerError extends Error {
       override name = 'ControllerError';
       reason = 'ReconcilerFailed';
     }
-    expect(isKubeError(new ForeignError('x'))).to.equal(true);
+    expect(isKubeError(new ControllerError('x'))).to.equal(false);
+  });
+
+  it('should keep the brand out of inspect and JSON', () => {
+    const error = new KubeError('X', 'x');
+    expect(inspect(error)).to.not.include('kube-rx.KubeError');
+    expect(Object.getOwnPropertySymbols(error)).to.deep.equal([]);
+  });
+
+  it('should recognise each subclass by brand and name (isKubeErrorNamed)', () => {
+    expect(isKubeErrorNamed(foreignKubeError('StoreError', 'WriterDropped'), 'StoreError')).to.equal(true);
+    expect(isKubeErrorNamed(new KubeError('X', 'x'), 'StoreError')).to.equal(false);
   });
 
   it('should refuse plain errors, objects and primitives', () => {

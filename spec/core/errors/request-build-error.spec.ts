@@ -3,6 +3,7 @@ import { expect } from 'chai';
 import { KubeError } from '../../../lib/core/errors/kube-error.js';
 import { isRequestBuildError, RequestBuildError } from '../../../lib/core/errors/request-build-error.js';
 import { validatePatchParams } from '../../../lib/core/params/patch-params.js';
+import { foreignKubeError } from '../../helpers/errors.js';
 
 describe('RequestBuildError', () => {
   it('should name the field in the property and the message', () => {
@@ -28,9 +29,10 @@ describe('RequestBuildError', () => {
 });
 
 describe('isRequestBuildError', () => {
-  it('should recognise it, also from another copy by name', () => {
+  it('should recognise it, also from another copy (brand and name)', () => {
     expect(isRequestBuildError(new RequestBuildError('InvalidName', 'name', 'x'))).to.equal(true);
-    expect(isRequestBuildError(Object.assign(new Error('x'), { name: 'RequestBuildError' }))).to.equal(true);
+    expect(isRequestBuildError(foreignKubeError('RequestBuildError', 'InvalidName'))).to.equal(true);
+    expect(isRequestBuildError(Object.assign(new Error('x'), { name: 'RequestBuildError' })), 'no brand').to.equal(false);
   });
 
   it('should refuse other errors', () => {

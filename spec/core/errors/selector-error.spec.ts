@@ -2,6 +2,7 @@
 import { expect } from 'chai';
 import { KubeError } from '../../../lib/core/errors/kube-error.js';
 import { isSelectorError, SelectorError } from '../../../lib/core/errors/selector-error.js';
+import { foreignKubeError } from '../../helpers/errors.js';
 
 describe('SelectorError', () => {
   it('should say which selector, where and what', () => {
@@ -19,9 +20,10 @@ describe('SelectorError', () => {
 });
 
 describe('isSelectorError', () => {
-  it('should recognise it, also from another copy by name', () => {
+  it('should recognise it, also from another copy (brand and name)', () => {
     expect(isSelectorError(new SelectorError('InvalidLabelSelector', 'x', 'y'))).to.equal(true);
-    expect(isSelectorError({ name: 'SelectorError', message: 'x' })).to.equal(true);
+    expect(isSelectorError(foreignKubeError('SelectorError', 'InvalidLabelSelector'))).to.equal(true);
+    expect(isSelectorError({ name: 'SelectorError', message: 'x' }), 'no brand').to.equal(false);
   });
 
   it('should refuse other errors', () => {
