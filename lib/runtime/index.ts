@@ -13,6 +13,7 @@ export { DEFAULT_LIST_TIMEOUT_MS, WATCH_IDLE_MARGIN_SECONDS } from './watcher/wa
 export * from './backoff/backoff-policy.js';
 
 export * from './reflector/store.js';
+export * from './reflector/store-error.js';
 export * from './reflector/reflect.js';
 export * from './reflector/object-key.js';
 

@@ -12,8 +12,10 @@ import type { StoreWriter } from './store.js';
  * ```
  *
  * The store is updated *before* downstream sees the event, so a subscriber reading the
- * store on an event sees that event applied. If the source errors before the store was
- * ready, the store's `ready()` rejects with that error.
+ * store on an event sees that event applied. If the source errors, completes or is
+ * unsubscribed before the store was ready (its first `Restarted`), the store's `ready()`
+ * rejects with a `StoreError` `WriterDropped` (the source's error as `cause`), so nothing
+ * awaiting it hangs; a later subscription feeds (and readies) the store again.
  *
  * ## Example
  * ```ts
@@ -25,23 +27,36 @@ import type { StoreWriter } from './store.js';
  */
 export function reflect<K>(writer: StoreWriter<K>): MonoTypeOperatorFunction<WatcherEvent<K>> {
   return (source) =>
-    new Observable<WatcherEvent<K>>((subscriber) =>
-      source.subscribe({
+    new Observable<WatcherEvent<K>>((subscriber) => {
+      let ended = false;
+      writer.attach();
+      const subscription = source.subscribe({
         next: (event) => {
           try {
             writer.apply(event);
           } catch (error) {
+            ended = true;
             subscriber.error(error);
+            writer.abandon(error);
             return;
           }
           subscriber.next(event);
         },
         error: (error: unknown) => {
+          ended = true;
           // Downstream first: whoever waits on the store learns the real cause from the stream.
           subscriber.error(error);
           writer.abandon(error);
         },
-        complete: () => subscriber.complete(),
-      }),
-    );
+        complete: () => {
+          ended = true;
+          subscriber.complete();
+          writer.abandon('it completed');
+        },
+      });
+      return () => {
+        subscription.unsubscribe();
+        if (!ended) writer.abandon('it was unsubscribed');
+      };
+    });
 }

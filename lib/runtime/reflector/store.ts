@@ -3,9 +3,9 @@ import { Observable, Subject, firstValueFrom } from 'rxjs';
 import type { KubeObject } from '../../core/object.js';
 import type { LabelSelectorInput } from '../../core/params/list-params.js';
 import { matchesLabels, toLabelSelector } from '../../core/selectors/label-selector.js';
-import { KubeError } from '../../core/errors/kube-error.js';
 import { restarted, type WatcherEvent } from '../watcher/watcher-event.js';
 import { objectKeyOf, refKeyOf } from './object-key.js';
+import { StoreError } from './store-error.js';
 
 /** Computes the index values of an object, e.g. `(pod) => [pod.spec?.nodeName ?? '']`. */
 export type IndexFunction<K> = (object: K) => readonly string[];
@@ -46,9 +46,15 @@ export interface Store<K> {
   readonly size: number;
   /** True once the first `Restarted` (the initial list) has been applied. */
   readonly isReady: boolean;
-  /** Emits once (then completes) when the store is ready; errors if the writer is abandoned first. */
+  /**
+   * Emits once (then completes) when the store is ready. Errors with a {@link StoreError}
+   * `WriterDropped` when the stream feeding the store errors, completes or is unsubscribed
+   * before that — and at once when subscribed after such an end while no stream feeds the
+   * store — so waiting on it cannot hang a program. Waiting before any stream was attached
+   * is fine: the first `reflect()` subscription is awaited.
+   */
   readonly ready$: Observable<void>;
-  /** A Promise form of `ready$`. */
+  /** A Promise form of `ready$`: resolves when ready, rejects (`StoreError`) as `ready$` errors. */
   ready(): Promise<void>;
   /**
    * Every event applied to the store from now on, preceded — when the store is already
@@ -58,11 +64,18 @@ export interface Store<K> {
   readonly changes$: Observable<WatcherEvent<K>>;
 }
 
-/** The write half of a store: give it to exactly one reflector. */
+/** The write half of a store: give it to exactly one reflector at a time. */
 export interface StoreWriter<K> {
   /** Applies an event: upsert, remove, or replace everything atomically. */
   apply(event: WatcherEvent<K>): void;
-  /** The stream feeding this store ended before it was ready: `ready()` rejects with `reason`. */
+  /** A stream starts feeding the store (`reflect()` calls it on subscribe): `ready()` waits for it. */
+  attach(): void;
+  /**
+   * A stream feeding the store ended (one `abandon` per `attach`). If it was the last one
+   * and the store is not ready, pending and later `ready()` calls reject with a `StoreError`
+   * until a stream attaches again. `reason` is the stream's error (kept as `cause`) or a
+   * sentence saying how it ended (`'it completed'`).
+   */
   abandon(reason: unknown): void;
 }
 
@@ -85,9 +98,10 @@ export function createStore<K extends KubeObject>(options: StoreOptions<K> = {})
   let objects = new Map<string, K>();
   let indexes = new Map<string, Map<string, Map<string, K>>>();
   let isReady = false;
-  let abandoned: { reason: unknown } | undefined;
+  let abandoned: StoreError | undefined;
+  let feeds = 0;
   const events = new Subject<WatcherEvent<K>>();
-  const readyWaiters = new Subject<void>();
+  let readyWaiters = new Subject<void>();
 
   const index = (key: string, object: K, into = indexes) => {
     for (const [name, fn] of indexFns) {
@@ -149,10 +163,22 @@ export function createStore<K extends KubeObject>(options: StoreOptions<K> = {})
         readyWaiters.complete();
       }
     },
+    attach() {
+      feeds += 1;
+      abandoned = undefined;
+    },
     abandon(reason) {
-      if (isReady || abandoned !== undefined) return;
-      abandoned = { reason };
-      readyWaiters.error(new KubeError('WriterDropped', 'the stream feeding this store ended before it was ready', { cause: reason }));
+      feeds = Math.max(0, feeds - 1);
+      if (isReady || feeds > 0) return;
+      const how = typeof reason === 'string' ? reason : reason instanceof Error ? reason.message : String(reason);
+      abandoned = new StoreError(
+        'WriterDropped',
+        `the stream feeding this store ended before the initial list arrived: ${how}`,
+        typeof reason === 'string' ? undefined : { cause: reason },
+      );
+      const waiters = readyWaiters;
+      readyWaiters = new Subject<void>();
+      waiters.error(abandoned);
     },
   };
 
@@ -160,6 +186,10 @@ export function createStore<K extends KubeObject>(options: StoreOptions<K> = {})
     if (isReady) {
       subscriber.next();
       subscriber.complete();
+      return undefined;
+    }
+    if (abandoned !== undefined) {
+      subscriber.error(abandoned);
       return undefined;
     }
     return readyWaiters.subscribe(subscriber);
@@ -180,7 +210,7 @@ export function createStore<K extends KubeObject>(options: StoreOptions<K> = {})
       return [...objects.values()].filter((o) => matchesLabels(parsed, o.metadata?.labels));
     },
     byIndex(name, value) {
-      if (!indexFns.some(([n]) => n === name)) throw new KubeError('UnknownIndex', `the store has no index named ${JSON.stringify(name)}`);
+      if (!indexFns.some(([n]) => n === name)) throw new StoreError('UnknownIndex', `the store has no index named ${JSON.stringify(name)}`);
       return [...(indexes.get(name)?.get(value)?.values() ?? [])];
     },
     get size() {
