@@ -1,28 +1,43 @@
 // applier(): the controller's engine — queue, dedupe, run reconciles with limits, requeue.
 import { asyncScheduler, from, isObservable, Observable, of, Subscription, take, type OperatorFunction, type SchedulerLike } from 'rxjs';
 import type { KubeObject } from '../../core/object.js';
+import { objectKeyOf } from '../reflector/object-key.js';
 import type { Store } from '../reflector/store.js';
+import type { WatcherEvent } from '../watcher/watcher-event.js';
 import { ScheduleQueue } from '../scheduler/schedule-queue.js';
 import type { Action } from './action.js';
 import { ControllerError } from './controller-error.js';
 import { reconcileRequestKey, type ReconcileReason, type ReconcileRequest } from './reconcile-request.js';
 import type { ReconcileResult } from './reconcile-result.js';
 
-/** Reconciles one object: make the world match it. May return an Action, a Promise or an Observable of one. */
-export type Reconciler<K, C> = (object: K, context: C) => Action | Promise<Action> | Observable<Action>;
+/**
+ * Reconciles one object: make the world match it. May return an Action, a Promise or an
+ * Observable of one.
+ *
+ * `signal` aborts when the reconcile is stopped before it finished: a forced shutdown, the
+ * results being unsubscribed (e.g. leadership lost under `whileLeading`). Pass it to every
+ * `Api` call (`api.get(name, {}, { signal })`) so that those stop too; a graceful shutdown
+ * lets running reconciles finish and does not abort it. An Observable reconciler is also
+ * unsubscribed then.
+ */
+export type Reconciler<K, C> = (object: K, context: C, signal: AbortSignal) => Action | Promise<Action> | Observable<Action>;
 
 /**
  * Decides what to do after a failed reconcile. `failures` counts this object's consecutive
  * failures (1 on the first; reset by a success), for per-object backoff — see
- * `exponentialRequeue`.
+ * `exponentialRequeue`. The count belongs to the object's uid: a deleted and recreated
+ * object starts again at 1, and a deleted object's count is forgotten.
  */
 export type ErrorPolicy<K, C> = (object: K, error: unknown, context: C, failures: number) => Action;
 
 /** Options of {@link applier} (and of `Controller`). */
 export interface ApplierConfig {
-  /** At most this many reconciles at once; 0 means no limit. @default 0 */
+  /** At most this many reconciles at once, an integer; 0 means no limit. @default 0 */
   readonly concurrency?: number;
-  /** Trailing-edge debounce of requests per object, ms (see `schedule`). @default 0 */
+  /**
+   * Trailing-edge debounce of requests per object, ms (see `schedule`). Requests arriving
+   * faster than this forever postpone the object's reconcile. @default 0
+   */
   readonly debounce?: number;
   /** @default asyncScheduler */
   readonly scheduler?: SchedulerLike;
@@ -59,7 +74,14 @@ export interface ApplierOptions<K, C> {
  *   `errorPolicy` requeue; it never ends the stream. `Action.requeue(ms)` from either is
  *   scheduled `ms` after the reconcile finished; an earlier request for the object wins.
  * - When the requests complete (shutdown), queued work is dropped, running reconciles finish
- *   and are reported, then the results complete. Unsubscribing stops waiting at once.
+ *   and are reported, then the results complete. Unsubscribing stops at once: running
+ *   reconciles are unsubscribed and their `AbortSignal`s abort.
+ * - Failure counts are kept per object uid and freed when the store sees the object deleted.
+ *
+ * ## Errors
+ * Throws a `RangeError` when called with a `concurrency` that is not a non-negative integer
+ * or a `debounce` that is not a non-negative number — at once, not on subscribe (as RxJS's
+ * own operators check their arguments).
  *
  * ## Example
  * ```ts
@@ -70,9 +92,11 @@ export interface ApplierOptions<K, C> {
 export function applier<K extends KubeObject, C>(options: ApplierOptions<K, C>): OperatorFunction<ReconcileRequest, ReconcileResult> {
   const { reconcile, errorPolicy, store, context } = options;
   const { concurrency = 0, debounce = 0, scheduler = asyncScheduler } = options.config ?? {};
+  checkApplierConfig(concurrency, debounce);
   return (requests$) =>
     new Observable<ReconcileResult>((subscriber) => {
       const running = new Map<string, Subscription>();
+      /** Consecutive failures by object uid (or store key, for objects without one). */
       const failures = new Map<string, number>();
       const subscriptions = new Subscription();
       let ready = false;
@@ -116,9 +140,15 @@ export function applier<K extends KubeObject, C>(options: ApplierOptions<K, C>):
           return;
         }
         const startedAt = scheduler.now();
+        const failureKey = failureKeyOf(object);
         const run = new Subscription();
+        const abort = new AbortController();
         running.set(key, run);
         let settled = false;
+        // Torn down before it settled (unsubscribed, forced stop): tell the reconciler.
+        run.add(() => {
+          if (!settled) abort.abort(new ControllerError('Stopped', request.ref));
+        });
         const finish = (outcome: { action: Action } | { error: unknown }) => {
           if (settled) return;
           settled = true;
@@ -126,12 +156,12 @@ export function applier<K extends KubeObject, C>(options: ApplierOptions<K, C>):
           run.unsubscribe();
           const duration = scheduler.now() - startedAt;
           if ('action' in outcome) {
-            failures.delete(key);
+            failures.delete(failureKey);
             requeue(request, outcome.action, { type: 'ReconcilerRequestedRetry' });
             subscriber.next({ type: 'Reconciled', request, action: outcome.action, duration, queued: queued() });
           } else {
-            const count = (failures.get(key) ?? 0) + 1;
-            failures.set(key, count);
+            const count = (failures.get(failureKey) ?? 0) + 1;
+            failures.set(failureKey, count);
             const error = new ControllerError('ReconcilerFailed', request.ref, { cause: outcome.error });
             let action: Action | undefined;
             let policyError: ControllerError | undefined;
@@ -147,7 +177,7 @@ export function applier<K extends KubeObject, C>(options: ApplierOptions<K, C>):
         };
         let result$: Observable<Action>;
         try {
-          const result = reconcile(object, context);
+          const result = reconcile(object, context, abort.signal);
           result$ = isObservable(result) ? result : result instanceof Promise ? from(result) : of(result);
         } catch (error) {
           finish({ error });
@@ -162,18 +192,18 @@ export function applier<K extends KubeObject, C>(options: ApplierOptions<K, C>):
         );
       };
 
-      subscriptions.add(
-        store.ready$.subscribe({
-          next: () => {
-            ready = true;
-            pump();
-          },
-          error: (error: unknown) => subscriber.error(error),
-        }),
-      );
+      // A store that is not ready yet is waited for after subscribing to the requests: they
+      // may start (attach) the reflector that makes it ready.
+      ready = store.isReady;
       subscriptions.add(
         requests$.subscribe({
-          next: (request) => queue.push({ message: request, runAt: scheduler.now() }),
+          next: (request) => {
+            try {
+              queue.push({ message: request, runAt: scheduler.now() });
+            } catch (error) {
+              subscriber.error(error); // a request without a ref, from a hand-made trigger
+            }
+          },
           error: (error: unknown) => subscriber.error(error),
           complete: () => {
             inputDone = true;
@@ -182,6 +212,19 @@ export function applier<K extends KubeObject, C>(options: ApplierOptions<K, C>):
           },
         }),
       );
+      if (!ready) {
+        subscriptions.add(
+          store.ready$.subscribe({
+            next: () => {
+              ready = true;
+              pump();
+            },
+            error: (error: unknown) => subscriber.error(error),
+          }),
+        );
+      }
+      // Forget the failure counts of deleted objects (a long-running controller must not leak).
+      subscriptions.add(store.changes$.subscribe((event) => forgetGone(failures, event)));
 
       return () => {
         subscriptions.unsubscribe();
@@ -190,4 +233,35 @@ export function applier<K extends KubeObject, C>(options: ApplierOptions<K, C>):
         queue.clear();
       };
     });
+}
+
+function checkApplierConfig(concurrency: number, debounce: number): void {
+  if (!Number.isInteger(concurrency) || concurrency < 0) {
+    throw new RangeError(`applier: concurrency must be an integer >= 0 (0: no limit), got ${String(concurrency)}`);
+  }
+  if (!Number.isFinite(debounce) || debounce < 0) {
+    throw new RangeError(`applier: debounce must be a number of milliseconds >= 0, got ${String(debounce)}`);
+  }
+}
+
+/** The identity a failure count belongs to: the uid (a recreated object is a new one), else the store key. */
+function failureKeyOf(object: KubeObject): string {
+  const uid = object.metadata?.uid;
+  return uid === undefined || uid === '' ? `key:${objectKeyOf(object)}` : `uid:${uid}`;
+}
+
+function forgetGone(failures: Map<string, number>, event: WatcherEvent<KubeObject>): void {
+  if (failures.size === 0) return;
+  switch (event.type) {
+    case 'Applied':
+      return;
+    case 'Deleted':
+      failures.delete(failureKeyOf(event.object));
+      return;
+    case 'Restarted': {
+      const present = new Set(event.objects.map(failureKeyOf));
+      for (const key of failures.keys()) if (!present.has(key)) failures.delete(key);
+      return;
+    }
+  }
 }

@@ -10,6 +10,7 @@ import { watcher } from '../watcher/watcher.js';
 import type { WatcherConfig } from '../watcher/watcher-config.js';
 import type { WatcherError } from '../watcher/watcher-error.js';
 import { applier, type ApplierConfig, type ErrorPolicy, type Reconciler } from './applier.js';
+import { ControllerError } from './controller-error.js';
 import type { ReconcileRequest } from './reconcile-request.js';
 import type { ReconcileResult } from './reconcile-result.js';
 import { processSignals } from './shutdown-signals.js';
@@ -49,7 +50,10 @@ type TriggerFactory<K> = (store: Store<K>, scheduler: SchedulerLike | undefined,
  * or a 401/403 (a controller without the RBAC it needs should fail loudly).
  *
  * ## Caveats
- * Subscribe to `run()` once: the controller owns one store.
+ * A controller runs once at a time: it owns one store, and two runs would reconcile one
+ * object twice at once. While a `run()` subscription is active, another one errors at once
+ * with a `ControllerError` `AlreadyRunning`; `share()` the results to observe them twice.
+ * After the first ends (e.g. `whileLeading` lost the lease), `run()` may be subscribed again.
  */
 export class Controller<K extends KubeObject> {
   readonly #source: ListWatch<K> | ListWatchApi<K>;
@@ -61,6 +65,7 @@ export class Controller<K extends KubeObject> {
   readonly #writer: StoreWriter<K>;
   #config: ControllerConfig = {};
   #signals = false;
+  #running = false;
 
   private constructor(source: ListWatch<K> | ListWatchApi<K>, resource: ResourceType<K>, config: WatcherConfig, storeOptions: StoreOptions<K>) {
     this.#source = source;
@@ -163,8 +168,33 @@ export class Controller<K extends KubeObject> {
   /**
    * Starts everything (cold: on subscribe) and emits one {@link ReconcileResult} per
    * reconcile. See the class documentation for guarantees and errors.
+   *
+   * Unsubscribing (or a forced shutdown) stops everything at once and aborts the
+   * `AbortSignal` of every running reconcile; a graceful shutdown lets them finish.
+   *
+   * @returns An Observable to subscribe once at a time: a second concurrent subscription
+   *   errors with `ControllerError` `AlreadyRunning`.
    */
   run<C>(reconcile: Reconciler<K, C>, errorPolicy: ErrorPolicy<K, C>, context: C): Observable<ReconcileResult> {
+    return new Observable<ReconcileResult>((subscriber) => {
+      if (this.#running) {
+        subscriber.error(
+          new ControllerError('AlreadyRunning', undefined, {
+            detail: `${this.#resource.kind} controller: run() is subscribed twice; subscribe once and share() the results`,
+          }),
+        );
+        return undefined;
+      }
+      this.#running = true;
+      const subscription = this.#start(reconcile, errorPolicy, context).subscribe(subscriber);
+      return () => {
+        subscription.unsubscribe();
+        this.#running = false;
+      };
+    });
+  }
+
+  #start<C>(reconcile: Reconciler<K, C>, errorPolicy: ErrorPolicy<K, C>, context: C): Observable<ReconcileResult> {
     return new Observable<ReconcileResult>((subscriber) => {
       const { scheduler, onWatchError } = this.#config;
       const signals = [...this.#shutdown, ...(this.#signals ? [processSignals()] : [])];

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { finalize, tap, type Observable } from 'rxjs';
+import { finalize, of, tap, type Observable } from 'rxjs';
 import type { TestScheduler } from 'rxjs/testing';
 import { objectRef } from '../../../lib/core/object-ref.js';
 import { ConfigMap } from '../../../lib/core/resources/core-v1.js';
@@ -10,7 +10,7 @@ import { exponentialRequeue } from '../../../lib/runtime/controller/exponential-
 import type { ReconcileRequest } from '../../../lib/runtime/controller/reconcile-request.js';
 import type { ReconcileResult } from '../../../lib/runtime/controller/reconcile-result.js';
 import { createStore } from '../../../lib/runtime/reflector/store.js';
-import { restarted } from '../../../lib/runtime/watcher/watcher-event.js';
+import { applied, deleted, restarted } from '../../../lib/runtime/watcher/watcher-event.js';
 import { configMap } from '../../../lib/testing/fixtures.js';
 import { createTestScheduler } from '../../../lib/testing/test-scheduler.js';
 
@@ -252,6 +252,110 @@ describe('applier', () => {
       const input = hot<ReconcileRequest>('a', requests);
       expectObservable(input.pipe(applier({ reconcile: () => work, errorPolicy: never, store: reader, context: undefined })), '--!').toBe('---');
       expectSubscriptions(work.subscriptions).toBe('^-!');
+    });
+  });
+
+  describe('failure counts', () => {
+    const failing = () => cold0<Action>('#', undefined, new Error('x'));
+    let cold0: TestScheduler['createColdObservable'];
+
+    it('should count a recreated object (same name, new uid) from 1 again', () => {
+      const { reader, writer } = readyStore();
+      const counts: number[] = [];
+      testScheduler.run(({ cold, hot }) => {
+        cold0 = cold;
+        const input = hot<ReconcileRequest>('a-a 10ms a', requests);
+        // frame 3: a is deleted; frame 5: recreated with a new uid
+        hot('---d', { d: 0 }).subscribe(() => writer.apply(deleted(cms.a)));
+        hot('-----r', { r: 0 }).subscribe(() => writer.apply(applied(configMap('a', '9', { uid: 'uid-a-2' }))));
+        input.pipe(applier({ reconcile: failing, errorPolicy: (_o, _e, _c, n) => (counts.push(n), Action.awaitChange()), store: reader, context: undefined })).subscribe();
+      });
+      expect(counts, 'the new a starts at 1, not 3').to.deep.equal([1, 2, 1]);
+    });
+
+    it('should forget the count of a deleted object (nothing kept per dead object)', () => {
+      const { reader, writer } = readyStore();
+      const counts: number[] = [];
+      testScheduler.run(({ cold, hot }) => {
+        cold0 = cold;
+        const input = hot<ReconcileRequest>('a---a', requests);
+        // a deleted then recreated with the same uid (only a delete can free the count)
+        hot('--d', { d: 0 }).subscribe(() => writer.apply(deleted(cms.a)));
+        hot('---r', { r: 0 }).subscribe(() => writer.apply(applied(cms.a)));
+        input.pipe(applier({ reconcile: failing, errorPolicy: (_o, _e, _c, n) => (counts.push(n), Action.awaitChange()), store: reader, context: undefined })).subscribe();
+      });
+      expect(counts).to.deep.equal([1, 1]);
+    });
+
+    it('should forget the counts of objects a relist no longer has', () => {
+      const { reader, writer } = readyStore();
+      const counts: number[] = [];
+      testScheduler.run(({ cold, hot }) => {
+        cold0 = cold;
+        const input = hot<ReconcileRequest>('ab---a', requests);
+        hot('---r', { r: 0 }).subscribe(() => writer.apply(restarted([cms.b, cms.c])));
+        hot('----a', { a: 0 }).subscribe(() => writer.apply(applied(cms.a)));
+        input.pipe(applier({ reconcile: failing, errorPolicy: (_o, _e, _c, n) => (counts.push(n), Action.awaitChange()), store: reader, context: undefined })).subscribe();
+      });
+      expect(counts).to.deep.equal([1, 1, 1]);
+    });
+  });
+
+  describe('abort signal', () => {
+    it('should abort the signal of a running reconcile when unsubscribed, and leave finished ones alone', () => {
+      const { reader } = readyStore();
+      const signals = new Map<string, AbortSignal>();
+      testScheduler.run(({ cold, hot, expectObservable }) => {
+        const input = hot<ReconcileRequest>('ab', requests);
+        const reconcile = (object: ConfigMap, _context: unknown, signal: AbortSignal) => {
+          signals.set(object.metadata?.name ?? '', signal);
+          return object.metadata?.name === 'a' ? cold('(x|)', { x: Action.awaitChange() }) : cold<Action>('------');
+        };
+        expectObservable(input.pipe(applier({ reconcile, errorPolicy: never, store: reader, context: undefined })), '---!').toBe('r', {
+          r: { type: 'Reconciled', request: requests.a, action: {}, duration: 0, queued: 0 },
+        });
+      });
+      expect(signals.get('a')?.aborted, 'a finished before').to.equal(false);
+      expect(signals.get('b')?.aborted, 'b was running').to.equal(true);
+      const reason = signals.get('b')?.reason as ControllerError;
+      expect([reason.name, reason.reason, reason.ref?.name]).to.deep.equal(['ControllerError', 'Stopped', 'b']);
+    });
+
+    it('should let a promise reconcile see the abort', async () => {
+      const { reader } = readyStore();
+      let aborted: Promise<unknown> | undefined;
+      const subscription = of(requests.a)
+        .pipe(
+          applier({
+            reconcile: (_o: ConfigMap, _c: unknown, signal: AbortSignal) => {
+              aborted = new Promise((resolve) => signal.addEventListener('abort', () => resolve(signal.reason)));
+              return new Promise<Action>(() => undefined);
+            },
+            errorPolicy: never,
+            store: reader,
+            context: undefined,
+          }),
+        )
+        .subscribe();
+      subscription.unsubscribe();
+      expect(await aborted).to.have.property('reason', 'Stopped');
+    });
+  });
+
+  describe('options', () => {
+    const make = (config: { concurrency?: number; debounce?: number }) => () =>
+      applier({ reconcile: () => Action.awaitChange(), errorPolicy: never, store: readyStore().reader, context: undefined, config });
+
+    it('should refuse a negative, fractional or NaN concurrency when created, not silently never reconcile', () => {
+      expect(make({ concurrency: -1 })).to.throw(RangeError, 'applier: concurrency must be an integer >= 0 (0: no limit), got -1');
+      expect(make({ concurrency: 1.5 })).to.throw(RangeError);
+      expect(make({ concurrency: Number.NaN })).to.throw(RangeError);
+    });
+
+    it('should refuse a negative or NaN debounce', () => {
+      expect(make({ debounce: -5 })).to.throw(RangeError, 'debounce');
+      expect(make({ debounce: Number.NaN })).to.throw(RangeError);
+      expect(make({ concurrency: 0, debounce: 0 })).to.not.throw();
     });
   });
 });

@@ -7,6 +7,7 @@ import { ConfigMap, Secret } from '../../../lib/core/resources/core-v1.js';
 import type { WatchEvent } from '../../../lib/core/watch/watch-event.js';
 import { Action } from '../../../lib/runtime/controller/action.js';
 import { Controller } from '../../../lib/runtime/controller/controller.js';
+import { ControllerError } from '../../../lib/runtime/controller/controller-error.js';
 import type { ReconcileResult } from '../../../lib/runtime/controller/reconcile-result.js';
 import { WatcherError } from '../../../lib/runtime/watcher/watcher-error.js';
 import { fakeListWatch } from '../../../lib/testing/fake-list-watch.js';
@@ -158,5 +159,49 @@ describe('Controller', () => {
         sub.unsubscribe();
       }, 1);
     });
+  });
+
+  describe('one run at a time', () => {
+    const mainOf = (cold: TestScheduler['createColdObservable']) =>
+      fakeListWatch<ConfigMap>({ lists: [cold('p|', { p: objectList([a1], '10') }), cold('p|', { p: objectList([a1], '10') })], watches: [cold<WatchEvent<ConfigMap>>('-'), cold<WatchEvent<ConfigMap>>('-')] });
+
+    it('should refuse a second concurrent run() loudly instead of reconciling one object twice at once', () => {
+      const starts: number[] = [];
+      testScheduler.run(({ cold, expectObservable }) => {
+        const controller = Controller.forStream(mainOf(cold), ConfigMap).withConfig({ scheduler: testScheduler });
+        const slow = () => (starts.push(testScheduler.now()), cold('-----(x|)', { x: Action.awaitChange() }));
+        expectObservable(controller.run(slow, () => Action.awaitChange(), {}).pipe(map((r) => r.type)), '^ 10ms !').toBe('-----r', { r: 'Reconciled' });
+        expectObservable(controller.run(slow, () => Action.awaitChange(), {})).toBe(
+          '#',
+          undefined,
+          new ControllerError('AlreadyRunning', undefined, { detail: 'ConfigMap controller: run() is subscribed twice; subscribe once and share() the results' }),
+        );
+      });
+      expect(starts, 'a single reconcile of a').to.deep.equal([0]);
+    });
+
+    it('should allow run() again once the previous run ended (whileLeading regaining the lease)', () => {
+      const runs: string[] = [];
+      testScheduler.run(({ cold, expectObservable }) => {
+        const controller = Controller.forStream(mainOf(cold), ConfigMap).withConfig({ scheduler: testScheduler });
+        const run = controller.run((o) => (runs.push(`${o.metadata?.name}@${testScheduler.now()}`), Action.awaitChange()), () => Action.awaitChange(), {});
+        expectObservable(run.pipe(map((r) => r.type)), '^-!').toBe('r', { r: 'Reconciled' });
+        expectObservable(run.pipe(map((r) => r.type)), '---^--!').toBe('---r', { r: 'Reconciled' });
+      });
+      expect(runs).to.deep.equal(['a@0', 'a@3']);
+    });
+  });
+
+  it('should abort the signal of running reconciles on a forced shutdown, not on a graceful one', () => {
+    const signals: AbortSignal[] = [];
+    testScheduler.run(({ cold, hot, expectObservable }) => {
+      const slow = (_o: ConfigMap, _c: unknown, signal: AbortSignal) => (signals.push(signal), cold('-----(x|)', { x: Action.awaitChange() }));
+      const main = () => fakeListWatch<ConfigMap>({ lists: [cold('p|', { p: objectList([a1], '10') })], watches: [cold<WatchEvent<ConfigMap>>('-')] });
+      const graceful = Controller.forStream(main(), ConfigMap).gracefulShutdownOn(hot('--s')).withConfig({ scheduler: testScheduler }).run(slow, () => Action.awaitChange(), {});
+      expectObservable(graceful.pipe(map((r) => r.type))).toBe('-----(r|)', { r: 'Reconciled' });
+      const forced = Controller.forStream(main(), ConfigMap).gracefulShutdownOn(hot('--s-s')).withConfig({ scheduler: testScheduler }).run(slow, () => Action.awaitChange(), {});
+      expectObservable(forced).toBe('----|');
+    });
+    expect(signals.map((s) => s.aborted)).to.deep.equal([false, true]);
   });
 });
