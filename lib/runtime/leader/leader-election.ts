@@ -16,7 +16,7 @@ export interface LeaderElectionConfig {
   readonly retryPeriod?: number;
   /** Release the lease (empty holder) when unsubscribed while leading, so another takes over at once. @default true */
   readonly releaseOnCancel?: boolean;
-  /** Called with every failed attempt to read or write the Lease. */
+  /** Called with every failed attempt to read or write the Lease; a throw ends the election with that error. */
   readonly onError?: (error: unknown) => void;
   /** @default asyncScheduler */
   readonly scheduler?: SchedulerLike;
@@ -129,7 +129,12 @@ export function leaderElection(lock: LeaseLock, config: LeaderElectionConfig): O
     };
 
     const failed = (error: unknown): void => {
-      onError?.(error);
+      try {
+        onError?.(error);
+      } catch (callbackError) {
+        subscriber.error(callbackError);
+        return;
+      }
       notLeading();
     };
 
@@ -142,8 +147,12 @@ export function leaderElection(lock: LeaseLock, config: LeaderElectionConfig): O
       next();
     };
 
+    // One retry timer at a time: the finished one is released, not kept in `work` forever.
+    let retry: Subscription | undefined;
     const next = (): void => {
-      work.add(scheduler.schedule(attempt, retryPeriod));
+      retry?.unsubscribe();
+      retry = scheduler.schedule(attempt, retryPeriod);
+      work.add(retry);
     };
 
     subscriber.next(false);
@@ -157,7 +166,15 @@ export function leaderElection(lock: LeaseLock, config: LeaderElectionConfig): O
           spec: { ...current.spec, holderIdentity: '', leaseDurationSeconds: 1, renewTime: microTime(now), acquireTime: microTime(now) },
         };
         // Best effort, after we stopped: the next candidate takes over at once instead of waiting.
-        lock.replace(released).subscribe({ error: (error: unknown) => onError?.(error) });
+        lock.replace(released).subscribe({
+          error: (error: unknown) => {
+            try {
+              onError?.(error);
+            } catch {
+              // the election is over and nobody listens: a throwing reporter has nowhere to go
+            }
+          },
+        });
       }
     };
   });

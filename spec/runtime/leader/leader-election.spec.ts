@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { defer, of, takeUntil, throwError, timer } from 'rxjs';
+import { defer, of, takeUntil, throwError, timer, type SchedulerLike } from 'rxjs';
 import type { TestScheduler } from 'rxjs/testing';
 import { ApiError } from '../../../lib/core/errors/api-error.js';
 import type { Lease } from '../../../lib/core/resources/coordination-v1.js';
@@ -126,5 +126,40 @@ describe('leaderElection', () => {
 
   it('should refuse durations that cannot work', () => {
     expect(() => leaderElection(leases.lockFor('a'), { identity: 'a', leaseDuration: 5000, renewDeadline: 10_000 })).to.throw(RangeError);
+  });
+
+  it('should release each finished retry timer instead of keeping them all (no leak per retry period)', () => {
+    // Count the scheduled actions that are neither running nor released: what the election holds on to.
+    const actions: { closed: boolean }[] = [];
+    const counting: SchedulerLike = {
+      now: () => testScheduler.now(),
+      schedule: (work, delay, state) => {
+        const action = testScheduler.schedule(work as never, delay, state);
+        actions.push(action);
+        return action;
+      },
+    };
+    testScheduler.run(() => {
+      leaderElection(leases.lockFor('a'), { identity: 'a', scheduler: counting }).pipe(takeUntil(timer(200_000, testScheduler))).subscribe();
+      testScheduler.schedule(() => {
+        expect(actions.length, 'one timer per retry period').to.be.greaterThan(90);
+        expect(actions.filter((a) => !a.closed).length, 'only the pending retry is held').to.be.at.most(1);
+      }, 199_999);
+    });
+  });
+
+  it('should end the election with the error of a throwing onError', () => {
+    const thrown = new Error('reporter failed');
+    leases.failing.add('a');
+    testScheduler.run(({ expectObservable }) => {
+      const election = leaderElection(leases.lockFor('a'), {
+        identity: 'a',
+        scheduler: testScheduler,
+        onError: () => {
+          throw thrown;
+        },
+      });
+      expectObservable(election).toBe('(f#)', { f: false }, thrown);
+    });
   });
 });
