@@ -14,19 +14,23 @@ function stable(value: unknown): string {
   return JSON.stringify(entries);
 }
 
-/** The built-in predicates (kube-rs `predicates::*`). */
+/**
+ * The built-in predicates (kube-rs `predicates::*`). Each is generic in the object type, so
+ * `predicateFilter(predicates.generation)` keeps the stream's element type
+ * (`WatcherEvent<Deployment>` stays one, and `triggerSelf(Deployment)` follows it).
+ */
 export const predicates = {
   /** `metadata.generation`: spec changes only. `undefined` for kinds that do not track generation. */
-  generation: (object: KubeObject): string | undefined =>
+  generation: <K extends KubeObject>(object: K): string | undefined =>
     object.metadata?.generation === undefined ? undefined : String(object.metadata.generation),
   /** `metadata.resourceVersion`: any change at all. */
-  resourceVersion: (object: KubeObject): string | undefined => object.metadata?.resourceVersion,
+  resourceVersion: <K extends KubeObject>(object: K): string | undefined => object.metadata?.resourceVersion,
   /** The labels. */
-  labels: (object: KubeObject): string => stable(object.metadata?.labels),
+  labels: <K extends KubeObject>(object: K): string => stable(object.metadata?.labels),
   /** The annotations. */
-  annotations: (object: KubeObject): string => stable(object.metadata?.annotations),
+  annotations: <K extends KubeObject>(object: K): string => stable(object.metadata?.annotations),
   /** The finalizers. */
-  finalizers: (object: KubeObject): string => stable(object.metadata?.finalizers),
+  finalizers: <K extends KubeObject>(object: K): string => stable(object.metadata?.finalizers),
 } as const;
 
 /** `a`'s value, or `b`'s when `a` has none (kube-rs `fallback`). */

@@ -39,10 +39,14 @@ export interface ScheduleConfig<T> {
  * requests$.pipe(schedule({ debounce: 1000, keyOf: (r) => objectRefKey(r.ref) }));
  * ```
  *
- * Errors from the requests are passed on at once; unsubscribing cancels everything queued.
+ * Errors from the requests are passed on at once, as is an error thrown by `keyOf`;
+ * unsubscribing cancels everything queued.
+ *
+ * @throws {RangeError} at once (not on subscribe) for a `debounce` that is not a number >= 0.
  */
 export function schedule<T>(config: ScheduleConfig<T> = {}): OperatorFunction<ScheduleRequest<T>, T> {
   const { debounce = 0, keyOf = defaultKey, onComplete = 'drain', scheduler = asyncScheduler } = config;
+  if (!Number.isFinite(debounce) || debounce < 0) throw new RangeError(`schedule: debounce must be a number of milliseconds >= 0, got ${String(debounce)}`);
   return (source) =>
     new Observable<T>((subscriber) => {
       let inputDone = false;
@@ -52,7 +56,13 @@ export function schedule<T>(config: ScheduleConfig<T> = {}): OperatorFunction<Sc
       };
       const queue: ScheduleQueue<T> = new ScheduleQueue(scheduler, debounce, keyOf, flush);
       const subscription = source.subscribe({
-        next: (request) => queue.push(request),
+        next: (request) => {
+          try {
+            queue.push(request); // runs the user's keyOf
+          } catch (error) {
+            subscriber.error(error);
+          }
+        },
         error: (error: unknown) => subscriber.error(error),
         complete: () => {
           inputDone = true;

@@ -38,4 +38,29 @@ describe('backoff', () => {
       expectObservable(cold('-a|').pipe(backoff({ policy }))).toBe('-a|');
     });
   });
+
+  it('should end the stream with the error of a throwing onError, not hang', () => {
+    const thrown = new Error('onError failed');
+    createTestScheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
+      const source = cold('-#');
+      const result = source.pipe(
+        backoff({
+          policy,
+          onError: () => {
+            throw thrown;
+          },
+        }),
+      );
+      expectObservable(result).toBe('-#', undefined, thrown);
+      expectSubscriptions(source.subscriptions).toBe('^!');
+    });
+  });
+
+  it('should keep its policy state per subscription', () => {
+    createTestScheduler().run(({ cold, expectObservable }) => {
+      const retried = cold('#').pipe(backoff({ policy }));
+      expectObservable(retried, '^ 15ms !').toBe('');
+      expectObservable(retried, '^ 15ms !').toBe('');
+    });
+  });
 });

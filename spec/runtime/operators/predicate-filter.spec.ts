@@ -1,5 +1,10 @@
 import { expect } from 'chai';
+import type { Observable } from 'rxjs';
+import { Deployment as DeploymentResource, type Deployment } from '../../../lib/core/resources/apps-v1.js';
 import type { ConfigMap } from '../../../lib/core/resources/core-v1.js';
+import { triggerSelf } from '../../../lib/runtime/controller/triggers.js';
+import { reflect } from '../../../lib/runtime/reflector/reflect.js';
+import { createStore } from '../../../lib/runtime/reflector/store.js';
 import { predicateFilter } from '../../../lib/runtime/operators/predicate-filter.js';
 import { combine, fallback, predicates } from '../../../lib/runtime/operators/predicates.js';
 import { applied, deleted, restarted, type WatcherEvent } from '../../../lib/runtime/watcher/watcher-event.js';
@@ -89,5 +94,22 @@ describe('predicates', () => {
     const either = fallback(predicates.generation, predicates.resourceVersion);
     expect(either(g2)).to.equal('2');
     expect(either(configMap('x', '42'))).to.equal('42');
+  });
+
+  it('should keep the element type: predicates.generation then triggerSelf(Deployment) compiles without type arguments', () => {
+    // A type-level check as much as a run: before predicates were generic, this pipe widened
+    // to WatcherEvent<KubeObject> and triggerSelf(Deployment) did not compile.
+    const d1: Deployment = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'default', uid: 'u', generation: 1 } };
+    const d1b: Deployment = { ...d1, metadata: { ...d1.metadata, resourceVersion: '2' } };
+    createTestScheduler().run(({ cold, expectObservable }) => {
+      const { writer } = createStore<Deployment>();
+      const source = cold<WatcherEvent<Deployment>>('-a-b-', { a: applied(d1), b: applied(d1b) });
+      const kept: Observable<WatcherEvent<Deployment>> = source.pipe(reflect(writer), predicateFilter(predicates.generation));
+      const requests = kept.pipe(triggerSelf(DeploymentResource));
+      const widened = source.pipe(predicateFilter(fallback(predicates.generation, predicates.labels)), triggerSelf(DeploymentResource));
+      const ref = { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', namespace: 'default', uid: 'u' };
+      expectObservable(requests).toBe('-r---', { r: { ref, reason: { type: 'ObjectUpdated' } } });
+      expectObservable(widened).toBe('-r---', { r: { ref, reason: { type: 'ObjectUpdated' } } });
+    });
   });
 });

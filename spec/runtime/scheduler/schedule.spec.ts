@@ -117,4 +117,29 @@ describe('schedule', () => {
       expectObservable(cold<ScheduleRequest<string>>('---').pipe(schedule())).toBe('---');
     });
   });
+
+  it('should error (not complete, not throw out of RxJS) when keyOf throws', () => {
+    const thrown = new Error('bad key');
+    let uncaught = 0;
+    const count = () => (uncaught += 1);
+    process.on('uncaughtException', count);
+    try {
+      testScheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
+        const requests = cold('-a-b|', { a: msg('k', 1, 0), b: msg('k', 2, 0) });
+        const keyOf = () => {
+          throw thrown;
+        };
+        expectObservable(requests.pipe(schedule({ keyOf }))).toBe('-#', undefined, thrown);
+        expectSubscriptions(requests.subscriptions).toBe('^!');
+      });
+    } finally {
+      process.off('uncaughtException', count);
+    }
+    expect(uncaught).to.equal(0);
+  });
+
+  it('should refuse a negative or NaN debounce when created', () => {
+    expect(() => schedule({ debounce: -1 })).to.throw(RangeError, 'schedule: debounce must be a number of milliseconds >= 0, got -1');
+    expect(() => schedule({ debounce: Number.NaN })).to.throw(RangeError);
+  });
 });
