@@ -18,7 +18,10 @@ import { CRD_BUCKET, crdHooks } from './crd/crd-hooks.js';
 import { EVENT_BUCKET, eventHooks } from './events/event-hooks.js';
 import { EventTtl } from './events/event-ttl.js';
 import { handleFinalize } from './handlers/finalize-handler.js';
-import { handleBinding, handleEviction, podLogHandler } from './handlers/pod-handlers.js';
+import { handleBinding, handleBindings, handleEviction, podLogHandler } from './handlers/pod-handlers.js';
+import { apiServiceHooks } from './apiregistration/api-service-hooks.js';
+import { API_SERVICE_BUCKET, ApiServiceRegistration } from './apiregistration/api-service-registration.js';
+import { componentStatusHandlers } from './components/component-statuses.js';
 import { PodLogs } from './pods/pod-logs.js';
 import { tokenRequestHandler } from './handlers/token-handler.js';
 import type { SubresourceHandler } from './handlers/route-resource.js';
@@ -197,6 +200,7 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
   hooks.set(NAMESPACE_BUCKET, namespaceHooks(ctx));
   hooks.set(CRD_BUCKET, crdHooks(ctx));
   hooks.set(EVENT_BUCKET, eventHooks());
+  hooks.set(API_SERVICE_BUCKET, apiServiceHooks());
   const crdController = new CrdController(ctx);
   const eventTtl = new EventTtl(ctx, (options.eventTtlSeconds ?? 3600) * 1000);
   const controllers = options.controllers ?? true;
@@ -228,6 +232,7 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
   for (const name of DEFAULT_NAMESPACES) {
     createObject(ctx, namespaceKind, undefined, decodeObject(namespaceKind, { metadata: { name } }), { dryRun: false, fieldManager: 'kube-apiserver', warnings: [] });
   }
+  const apiServices = new ApiServiceRegistration(ctx);
 
   const podLogs = new PodLogs();
   const forgetLogs = store.subscribe((event) => {
@@ -238,6 +243,8 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
   const resourceHandlers = new Map<string, SubresourceHandler>([
     ['finalize:update', handleFinalize],
     ['binding:create', handleBinding],
+    ['/bindings:create', handleBindings],
+    ...componentStatusHandlers(() => ({ scheduler: false, controllerManager: controllers })),
     ['eviction:create', handleEviction],
     ['log:get', podLogHandler(podLogs)],
     ['token:create', tokenRequestHandler(serviceAccountTokens)],
@@ -303,6 +310,7 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
       if (compaction !== undefined) clearInterval(compaction);
       namespaceController?.close();
       crdController.close();
+      apiServices.close();
       eventTtl.close();
       forgetLogs();
       garbageCollector?.close();

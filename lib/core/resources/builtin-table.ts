@@ -20,6 +20,8 @@ export interface BuiltinResourceRow {
  */
 export const BUILTIN_RESOURCES = [
   // core/v1
+  { group: '', version: 'v1', kind: 'Binding', plural: 'bindings', namespaced: true, shortNames: [], categories: [], subresources: [] },
+  { group: '', version: 'v1', kind: 'ComponentStatus', plural: 'componentstatuses', namespaced: false, shortNames: ['cs'], categories: [], subresources: [] },
   { group: '', version: 'v1', kind: 'ConfigMap', plural: 'configmaps', namespaced: true, shortNames: ['cm'], categories: [], subresources: [] },
   { group: '', version: 'v1', kind: 'Endpoints', plural: 'endpoints', namespaced: true, shortNames: ['ep'], categories: [], subresources: [] },
   { group: '', version: 'v1', kind: 'Event', plural: 'events', namespaced: true, shortNames: ['ev'], categories: [], subresources: [] },
@@ -29,11 +31,14 @@ export const BUILTIN_RESOURCES = [
   { group: '', version: 'v1', kind: 'PersistentVolumeClaim', plural: 'persistentvolumeclaims', namespaced: true, shortNames: ['pvc'], categories: [], subresources: ['status'] },
   { group: '', version: 'v1', kind: 'PersistentVolume', plural: 'persistentvolumes', namespaced: false, shortNames: ['pv'], categories: [], subresources: ['status'] },
   { group: '', version: 'v1', kind: 'Pod', plural: 'pods', namespaced: true, shortNames: ['po'], categories: ['all'], subresources: ['attach', 'binding', 'ephemeralcontainers', 'eviction', 'exec', 'log', 'portforward', 'proxy', 'status'] },
+  { group: '', version: 'v1', kind: 'PodTemplate', plural: 'podtemplates', namespaced: true, shortNames: [], categories: [], subresources: [] },
   { group: '', version: 'v1', kind: 'ReplicationController', plural: 'replicationcontrollers', namespaced: true, shortNames: ['rc'], categories: ['all'], subresources: ['scale', 'status'] },
   { group: '', version: 'v1', kind: 'ResourceQuota', plural: 'resourcequotas', namespaced: true, shortNames: ['quota'], categories: [], subresources: ['status'] },
   { group: '', version: 'v1', kind: 'Secret', plural: 'secrets', namespaced: true, shortNames: [], categories: [], subresources: [] },
   { group: '', version: 'v1', kind: 'ServiceAccount', plural: 'serviceaccounts', namespaced: true, shortNames: ['sa'], categories: [], subresources: ['token'] },
   { group: '', version: 'v1', kind: 'Service', plural: 'services', namespaced: true, shortNames: ['svc'], categories: ['all'], subresources: ['proxy', 'status'] },
+  // apiregistration.k8s.io/v1
+  { group: 'apiregistration.k8s.io', version: 'v1', kind: 'APIService', plural: 'apiservices', namespaced: false, shortNames: [], categories: ['api-extensions'], subresources: ['status'] },
   // apps/v1
   { group: 'apps', version: 'v1', kind: 'ControllerRevision', plural: 'controllerrevisions', namespaced: true, shortNames: [], categories: [], subresources: [] },
   { group: 'apps', version: 'v1', kind: 'DaemonSet', plural: 'daemonsets', namespaced: true, shortNames: ['ds'], categories: ['all'], subresources: ['status'] },
@@ -44,6 +49,8 @@ export const BUILTIN_RESOURCES = [
   { group: 'events.k8s.io', version: 'v1', kind: 'Event', plural: 'events', namespaced: true, shortNames: ['ev'], categories: [], subresources: [] },
   // autoscaling/v2
   { group: 'autoscaling', version: 'v2', kind: 'HorizontalPodAutoscaler', plural: 'horizontalpodautoscalers', namespaced: true, shortNames: ['hpa'], categories: ['all'], subresources: ['status'] },
+  // autoscaling/v1
+  { group: 'autoscaling', version: 'v1', kind: 'HorizontalPodAutoscaler', plural: 'horizontalpodautoscalers', namespaced: true, shortNames: ['hpa'], categories: ['all'], subresources: ['status'] },
   // batch/v1
   { group: 'batch', version: 'v1', kind: 'CronJob', plural: 'cronjobs', namespaced: true, shortNames: ['cj'], categories: ['all'], subresources: ['status'] },
   { group: 'batch', version: 'v1', kind: 'Job', plural: 'jobs', namespaced: true, shortNames: [], categories: ['all'], subresources: ['status'] },
@@ -61,9 +68,15 @@ export const BUILTIN_RESOURCES = [
   { group: 'rbac.authorization.k8s.io', version: 'v1', kind: 'RoleBinding', plural: 'rolebindings', namespaced: true, shortNames: [], categories: [], subresources: [] },
   { group: 'rbac.authorization.k8s.io', version: 'v1', kind: 'Role', plural: 'roles', namespaced: true, shortNames: [], categories: [], subresources: [] },
   // storage.k8s.io/v1
+  { group: 'storage.k8s.io', version: 'v1', kind: 'CSIDriver', plural: 'csidrivers', namespaced: false, shortNames: [], categories: [], subresources: [] },
+  { group: 'storage.k8s.io', version: 'v1', kind: 'CSINode', plural: 'csinodes', namespaced: false, shortNames: [], categories: [], subresources: [] },
+  { group: 'storage.k8s.io', version: 'v1', kind: 'CSIStorageCapacity', plural: 'csistoragecapacities', namespaced: true, shortNames: [], categories: [], subresources: [] },
   { group: 'storage.k8s.io', version: 'v1', kind: 'StorageClass', plural: 'storageclasses', namespaced: false, shortNames: ['sc'], categories: [], subresources: [] },
+  { group: 'storage.k8s.io', version: 'v1', kind: 'VolumeAttachment', plural: 'volumeattachments', namespaced: false, shortNames: [], categories: [], subresources: ['status'] },
   // admissionregistration.k8s.io/v1
   { group: 'admissionregistration.k8s.io', version: 'v1', kind: 'MutatingWebhookConfiguration', plural: 'mutatingwebhookconfigurations', namespaced: false, shortNames: [], categories: ['api-extensions'], subresources: [] },
+  { group: 'admissionregistration.k8s.io', version: 'v1', kind: 'ValidatingAdmissionPolicy', plural: 'validatingadmissionpolicies', namespaced: false, shortNames: [], categories: ['api-extensions'], subresources: ['status'] },
+  { group: 'admissionregistration.k8s.io', version: 'v1', kind: 'ValidatingAdmissionPolicyBinding', plural: 'validatingadmissionpolicybindings', namespaced: false, shortNames: [], categories: ['api-extensions'], subresources: [] },
   { group: 'admissionregistration.k8s.io', version: 'v1', kind: 'ValidatingWebhookConfiguration', plural: 'validatingwebhookconfigurations', namespaced: false, shortNames: [], categories: ['api-extensions'], subresources: [] },
   // apiextensions.k8s.io/v1
   { group: 'apiextensions.k8s.io', version: 'v1', kind: 'CustomResourceDefinition', plural: 'customresourcedefinitions', namespaced: false, shortNames: ['crd', 'crds'], categories: ['api-extensions'], subresources: ['status'] },
@@ -71,8 +84,13 @@ export const BUILTIN_RESOURCES = [
   { group: 'scheduling.k8s.io', version: 'v1', kind: 'PriorityClass', plural: 'priorityclasses', namespaced: false, shortNames: ['pc'], categories: [], subresources: [] },
   // coordination.k8s.io/v1
   { group: 'coordination.k8s.io', version: 'v1', kind: 'Lease', plural: 'leases', namespaced: true, shortNames: [], categories: [], subresources: [] },
+  // node.k8s.io/v1
+  { group: 'node.k8s.io', version: 'v1', kind: 'RuntimeClass', plural: 'runtimeclasses', namespaced: false, shortNames: [], categories: [], subresources: [] },
   // discovery.k8s.io/v1
   { group: 'discovery.k8s.io', version: 'v1', kind: 'EndpointSlice', plural: 'endpointslices', namespaced: true, shortNames: [], categories: [], subresources: [] },
+  // flowcontrol.apiserver.k8s.io/v1
+  { group: 'flowcontrol.apiserver.k8s.io', version: 'v1', kind: 'FlowSchema', plural: 'flowschemas', namespaced: false, shortNames: [], categories: [], subresources: ['status'] },
+  { group: 'flowcontrol.apiserver.k8s.io', version: 'v1', kind: 'PriorityLevelConfiguration', plural: 'prioritylevelconfigurations', namespaced: false, shortNames: [], categories: [], subresources: ['status'] },
 ] as const satisfies readonly BuiltinResourceRow[];
 
 /** The type of one row of {@link BUILTIN_RESOURCES}. */

@@ -1,5 +1,5 @@
 // Descriptors for core/v1: each name is both the object type (from kubernetes-types) and its ResourceType.
-import type { ConfigMap as ConfigMapObject, Endpoints as EndpointsObject, Event as EventObject, LimitRange as LimitRangeObject, Namespace as NamespaceObject, Node as NodeObject, PersistentVolumeClaim as PersistentVolumeClaimObject, PersistentVolume as PersistentVolumeObject, Pod as PodObject, ReplicationController as ReplicationControllerObject, ResourceQuota as ResourceQuotaObject, Secret as SecretObject, ServiceAccount as ServiceAccountObject, Service as ServiceObject } from 'kubernetes-types/core/v1.js';
+import type { Binding as BindingObject, ComponentStatus as ComponentStatusObject, ConfigMap as ConfigMapObject, Endpoints as EndpointsObject, Event as EventObject, LimitRange as LimitRangeObject, Namespace as NamespaceObject, Node as NodeObject, PersistentVolume as PersistentVolumeObject, PersistentVolumeClaim as PersistentVolumeClaimObject, Pod as PodObject, PodTemplate as PodTemplateObject, ReplicationController as ReplicationControllerObject, ResourceQuota as ResourceQuotaObject, Secret as SecretObject, Service as ServiceObject, ServiceAccount as ServiceAccountObject } from 'kubernetes-types/core/v1.js';
 import { builtin } from './builtin.js';
 
 /** `core/v1` ConfigMap. */
@@ -71,3 +71,18 @@ export const ServiceAccount = builtin<ServiceAccount>()('', 'v1', 'ServiceAccoun
 export type Service = ServiceObject;
 /** The descriptor (`ResourceType`) of `core/v1` Service. */
 export const Service = builtin<Service>()('', 'v1', 'Service');
+
+/** `core/v1` Binding. */
+export type Binding = BindingObject;
+/** The descriptor (`ResourceType`) of `core/v1` Binding. */
+export const Binding = builtin<Binding>()('', 'v1', 'Binding');
+
+/** `core/v1` ComponentStatus. */
+export type ComponentStatus = ComponentStatusObject;
+/** The descriptor (`ResourceType`) of `core/v1` ComponentStatus. */
+export const ComponentStatus = builtin<ComponentStatus>()('', 'v1', 'ComponentStatus');
+
+/** `core/v1` PodTemplate. */
+export type PodTemplate = PodTemplateObject;
+/** The descriptor (`ResourceType`) of `core/v1` PodTemplate. */
+export const PodTemplate = builtin<PodTemplate>()('', 'v1', 'PodTemplate');

@@ -14,4 +14,8 @@ export * from './discovery-v1.js';
 export * from './admissionregistration-v1.js';
 export * from './scheduling-v1.js';
 export * from './certificates-v1.js';
+export * from './apiregistration-v1.js';
+export * from './autoscaling-v1.js';
+export * from './node-v1.js';
+export * from './flowcontrol-v1.js';
 export { BUILTIN_RESOURCES, type BuiltinResourceRow, type BuiltinRow } from './builtin-table.js';

@@ -86,6 +86,7 @@ export function customKinds(crd: Json, state: CrdState): ResourceKind[] {
         categories: names.categories,
         subresources: [...(subresources['status'] !== undefined ? ['status'] : []), ...(subresources['scale'] !== undefined ? ['scale'] : [])],
         verbs: state.terminating ? TERMINATING_VERBS : CUSTOM_RESOURCE_VERBS,
+        stored: true,
         bucket: bucketName(group, names.plural),
         storageApiVersion,
         storageKind: names.kind,

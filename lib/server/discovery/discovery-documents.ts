@@ -6,11 +6,21 @@ import { subresourceInfo } from './subresource-info.js';
 
 type Json = Record<string, unknown>;
 
+/**
+ * The version a storage encodes objects in when it differs from the version the server
+ * reads them as: apiextensions-apiserver's codec writes CustomResourceDefinitions to etcd as
+ * `v1beta1`, and the hash names the encoding.
+ */
+const ENCODED_VERSIONS: Readonly<Record<string, string>> = {
+  'apiextensions.k8s.io/customresourcedefinitions': 'apiextensions.k8s.io/v1beta1',
+};
+
 /** `base64(sha256("group/version/kind")[:8])` of the storage version (apiserver `StorageVersionHash`). */
 export function storageVersionHash(kind: ResourceKind): string {
-  const slash = kind.storageApiVersion.indexOf('/');
-  const group = slash === -1 ? '' : kind.storageApiVersion.slice(0, slash);
-  const version = slash === -1 ? kind.storageApiVersion : kind.storageApiVersion.slice(slash + 1);
+  const storage = (kind.custom === undefined ? ENCODED_VERSIONS[kind.bucket] : undefined) ?? kind.storageApiVersion;
+  const slash = storage.indexOf('/');
+  const group = slash === -1 ? '' : storage.slice(0, slash);
+  const version = slash === -1 ? storage : storage.slice(slash + 1);
   return createHash('sha256').update(`${group}/${version}/${kind.storageKind}`).digest().subarray(0, 8).toString('base64');
 }
 
@@ -70,7 +80,7 @@ export function apiResourceList(registry: ResourceRegistry, group: string, versi
       verbs: verbsOf(kind),
       ...(kind.shortNames.length > 0 ? { shortNames: kind.shortNames } : {}),
       ...(kind.categories.length > 0 ? { categories: kind.categories } : {}),
-      storageVersionHash: storageVersionHash(kind),
+      ...(kind.stored ? { storageVersionHash: storageVersionHash(kind) } : {}),
     });
     for (const sub of kind.subresources) {
       const info = subresourceInfo(sub);
@@ -88,18 +98,28 @@ export function apiResourceList(registry: ResourceRegistry, group: string, versi
   return { kind: 'APIResourceList', ...(group === '' ? {} : { apiVersion: 'v1' }), groupVersion: groupVersion(group, version), resources };
 }
 
+/**
+ * A built-in resource's response kind names its group and version only when they differ from
+ * the resource's (kube-apiserver converts its `APIResource` entries, which leave them empty);
+ * apiextensions-apiserver always names them for custom resources.
+ */
 function aggregatedResource(kind: ResourceKind): Json {
+  const explicit = kind.custom !== undefined;
   const subresources = kind.subresources.map((sub) => {
     const info = subresourceInfo(sub);
     return {
       subresource: sub,
-      responseKind: { group: info.group ?? kind.group, version: info.version ?? kind.version, kind: info.kind?.(kind.kind) ?? kind.kind },
+      responseKind: {
+        group: info.group ?? (explicit ? kind.group : ''),
+        version: info.version ?? (explicit ? kind.version : ''),
+        kind: info.kind?.(kind.kind) ?? kind.kind,
+      },
       verbs: info.verbs,
     };
   });
   return {
     resource: kind.plural,
-    responseKind: { group: kind.group, version: kind.version, kind: kind.kind },
+    responseKind: { group: explicit ? kind.group : '', version: explicit ? kind.version : '', kind: kind.kind },
     scope: kind.namespaced ? 'Namespaced' : 'Cluster',
     singularResource: kind.singular,
     verbs: verbsOf(kind),

@@ -125,6 +125,14 @@ export function methodNotAllowed(gr: GroupResource, verb: string): ApiError {
   return statusError(failureStatus(405, 'MethodNotAllowed', message, { ...(gr.group === '' ? {} : { group: gr.group }), kind: gr.resource }));
 }
 
+/**
+ * 405 for a method no route serves on a path that exists (a GET of `bindings`, a DELETE of a
+ * ComponentStatus): go-restful's answer under kube-apiserver, with empty details.
+ */
+export function methodNotRouted(): ApiError {
+  return statusError(failureStatus(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource', {}));
+}
+
 /** 415 naming the accepted media types. */
 export function unsupportedMediaType(accepted: readonly string[]): ApiError {
   const message = `the body of the request was in an unknown format - accepted media types include: ${accepted.join(', ')}`;

@@ -31,24 +31,42 @@ async function body(call: ResourceCall): Promise<Json> {
  * @throws {ApiError} 404, 409 when the pod is already assigned.
  */
 export const handleBinding: SubresourceHandler = async (call, name) => {
+  await bindPod(call, name ?? '', await body(call));
+};
+
+/**
+ * `POST namespaces/{ns}/bindings`: the same binding, naming the pod in the Binding's
+ * `metadata.name` (the legacy endpoint kube-scheduler once used).
+ *
+ * @throws {ApiError} 400 without a name, 404, 409 when the pod is already assigned.
+ */
+export const handleBindings: SubresourceHandler = async (call) => {
   const binding = await body(call);
+  const name = String(((binding['metadata'] ?? {}) as Json)['name'] ?? '');
+  if (name === '') throw badRequest('metadata.name: Required value: name or generateName is required');
+  const pods = call.ctx.registry.find('', 'v1', 'pods');
+  if (pods === undefined) throw badRequest('pods are not served');
+  await bindPod({ ...call, kind: pods }, name, binding);
+};
+
+async function bindPod(call: ResourceCall, name: string, binding: Json): Promise<void> {
   const options = parseWriteOptions(call.req, call.query, 'CreateOptions');
-  const pod = structuredClone(readObject(call, name ?? '')) as Json;
+  const pod = structuredClone(readObject(call, name)) as Json;
   const spec = (pod['spec'] ?? {}) as Json;
   const node = String(((binding['target'] ?? {}) as Json)['name'] ?? '');
   if (node === '') throw badRequest('target.name: Required value');
   if (typeof spec['nodeName'] === 'string' && spec['nodeName'] !== '') {
-    throw conflict({ group: '', resource: 'pods' }, name ?? '', `pod ${name ?? ''} is already assigned to node "${String(spec['nodeName'])}"`);
+    throw conflict({ group: '', resource: 'pods' }, name, `pod ${name} is already assigned to node "${String(spec['nodeName'])}"`);
   }
   pod['spec'] = { ...spec, nodeName: node };
-  updateObject(call.ctx, { kind: call.kind, namespace: call.namespace, name: name ?? '', fromPatch: true, fieldsSubresource: 'binding' }, decodeObject(call.kind, pod), options);
+  updateObject(call.ctx, { kind: call.kind, namespace: call.namespace, name, fromPatch: true, fieldsSubresource: 'binding' }, decodeObject(call.kind, pod), options);
   const status = { ...((pod['status'] ?? {}) as Json) };
   const conditions = Array.isArray(status['conditions']) ? (status['conditions'] as Json[]).filter((c) => c['type'] !== 'PodScheduled') : [];
   conditions.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: formatTime(call.ctx.now()) });
-  const current = readObject(call, name ?? '') as Json;
-  updateObject(call.ctx, { kind: call.kind, namespace: call.namespace, name: name ?? '', subresource: 'status', fromPatch: true }, decodeObject(call.kind, { ...current, status: { ...status, conditions } }), { ...options, fieldManager: 'kube-scheduler' });
+  const current = readObject(call, name) as Json;
+  updateObject(call.ctx, { kind: call.kind, namespace: call.namespace, name, subresource: 'status', fromPatch: true }, decodeObject(call.kind, { ...current, status: { ...status, conditions } }), { ...options, fieldManager: 'kube-scheduler' });
   writeObject(call.res, 201, CREATED, call.encoding);
-};
+}
 
 /**
  * `POST pods/{name}/eviction`: deletes the pod with the Eviction's `deleteOptions`

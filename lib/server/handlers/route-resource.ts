@@ -1,5 +1,5 @@
 // Dispatches a resource request to its handler by verb and subresource, after scope checks.
-import { methodNotAllowed } from '../errors/status-errors.js';
+import { methodNotAllowed, methodNotRouted } from '../errors/status-errors.js';
 import { writeNotFoundPage } from '../http/respond.js';
 import { handlePatch } from './patch-handler.js';
 import { handleGet, handleList } from './read-handlers.js';
@@ -13,7 +13,10 @@ export interface RouteInput extends Omit<ResourceCall, 'kind' | 'namespace' | 'e
   readonly pretty: boolean;
 }
 
-/** Extra subresource handlers (patch, pods/log, ...), keyed by `verb` or `subresource:verb`. */
+/**
+ * Extra handlers, keyed by `subresource:verb` (pods/log, ...) or, for resources that are not
+ * stored objects (`bindings`, `componentstatuses`, the reviews), `group/plural:verb`.
+ */
 export type SubresourceHandler = (call: ResourceCall, name: string | undefined) => Promise<void> | void;
 
 /**
@@ -52,6 +55,21 @@ export async function routeResource(input: RouteInput, extra: ReadonlyMap<string
   const call: ResourceCall = { ...request, kind, namespace, encoding: { pretty } };
   const name = info.name;
   const gr = { group: kind.group, resource: sub === undefined ? kind.plural : `${kind.plural}/${sub}` };
+  if (!kind.stored && sub === undefined) {
+    // Only the verbs the resource's REST storage implements are routed, as kube-apiserver's
+    // installer registers them: other methods on a registered path are 405, other paths 404.
+    const verb = info.verb === 'list' && name !== undefined ? 'get' : info.verb;
+    const handler = extra.get(`${kind.group}/${kind.plural}:${verb}`);
+    const itemPath = name !== undefined;
+    const registered = kind.verbs.includes('get') ? true : !itemPath;
+    if (!registered) {
+      writeNotFoundPage(input.res);
+      return;
+    }
+    if (handler === undefined || !kind.verbs.includes(verb)) throw methodNotRouted();
+    await handler(call, name);
+    return;
+  }
   const custom = extra.get(sub === undefined ? info.verb : `${sub}:${info.verb}`);
   if (custom !== undefined) {
     await custom(call, name);

@@ -73,6 +73,9 @@ export function applyBuiltinDefaults(group: string, kind: string, object: Json):
     case '/Pod':
       defaultPodSpec(spec);
       break;
+    case '/PodTemplate':
+      defaultTemplate(object);
+      break;
     case '/ReplicationController':
       if (spec !== undefined) setDefault(spec, 'replicas', 1);
       defaultTemplate(spec);
@@ -123,6 +126,15 @@ export function applyBuiltinDefaults(group: string, kind: string, object: Json):
         setDefault(spec, 'successfulJobsHistoryLimit', 3);
         setDefault(spec, 'failedJobsHistoryLimit', 1);
         defaultTemplate(obj(obj(spec['jobTemplate'])?.['spec']));
+      }
+      break;
+    case 'autoscaling/HorizontalPodAutoscaler':
+      if (spec !== undefined) {
+        setDefault(spec, 'minReplicas', 1);
+        // autoscaling/v2 (and v1, through its conversion) defaults to 80% CPU utilization.
+        if (object['apiVersion'] === 'autoscaling/v2' && (!Array.isArray(spec['metrics']) || spec['metrics'].length === 0)) {
+          spec['metrics'] = [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 80 } } }];
+        }
       }
       break;
     case '/Service':

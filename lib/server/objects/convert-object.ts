@@ -2,6 +2,8 @@
 import type { ResourceKind } from '../registry/resource-kind.js';
 import type { StoredObject } from '../store/store-event.js';
 import { setOwnProperty } from '../../core/json/own-property.js';
+import { hpaFromV1, hpaToV1 } from './hpa-conversion.js';
+import { writeZeroValues } from './write-zero-values.js';
 
 type Json = Record<string, unknown>;
 
@@ -32,12 +34,20 @@ function renameFields(object: Json, pairs: readonly (readonly [string, string])[
 /**
  * The stored object as the client asked for it: the served `apiVersion`, and for
  * `events.k8s.io/v1` Events the field mapping of the events API (`note` ↔ `message`,
- * `regarding` ↔ `involvedObject`, ...). Returns the object itself when nothing changes.
+ * `regarding` ↔ `involvedObject`, ...), for autoscaling/v1 HorizontalPodAutoscalers the v2
+ * object converted as kube-apiserver converts it (see `hpaToV1`). Returns the object itself
+ * when nothing changes.
  */
 export function fromStorage(kind: ResourceKind, object: StoredObject): StoredObject {
   if (kind.apiVersion === kind.storageApiVersion && object.apiVersion === kind.apiVersion) return object;
   if (kind.group === 'events.k8s.io' && kind.storageApiVersion === 'v1') {
     return { ...renameFields(object, EVENT_FIELDS, 0), apiVersion: kind.apiVersion, kind: kind.kind } as StoredObject;
+  }
+  if (kind.apiVersion === 'autoscaling/v1' && kind.storageApiVersion === 'autoscaling/v2') {
+    // The v1 struct Go encodes has its own non-omitempty fields (status.currentReplicas).
+    const converted = hpaToV1(object);
+    writeZeroValues({ group: kind.group, version: kind.version, kind: kind.kind }, converted);
+    return converted as StoredObject;
   }
   return { ...object, apiVersion: kind.apiVersion } as StoredObject;
 }
@@ -48,5 +58,6 @@ export function toStorage(kind: ResourceKind, object: Json): Json {
   if (kind.group === 'events.k8s.io' && kind.storageApiVersion === 'v1') {
     return { ...renameFields(object, EVENT_FIELDS, 1), apiVersion: kind.storageApiVersion, kind: kind.storageKind };
   }
+  if (kind.apiVersion === 'autoscaling/v1' && kind.storageApiVersion === 'autoscaling/v2') return { ...hpaFromV1(object), kind: kind.storageKind };
   return { ...object, apiVersion: kind.storageApiVersion, kind: kind.storageKind };
 }

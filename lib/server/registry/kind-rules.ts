@@ -50,19 +50,25 @@ const BASE: KindRules = {
 
 const GENERATION: Partial<KindRules> = { tracksGeneration: true };
 
-/** Rules of built-in kinds that differ from the defaults, keyed by `group/Kind`. */
+/**
+ * Rules of built-in kinds that differ from the defaults, keyed by `group/Kind`: each strategy's
+ * `AllowUnconditionalUpdate`/`AllowCreateOnUpdate` and generation handling as pkg/registry of
+ * kube-apiserver 1.32 (and kube-aggregator's, apiextensions-apiserver's) declare them.
+ */
 const OVERRIDES: Readonly<Record<string, Partial<KindRules>>> = {
   '/Pod': { returnDeletedObject: true, graceful: true, initialStatus: { phase: 'Pending' } },
   '/Namespace': { nameRule: 'label', returnDeletedObject: true, initialStatus: { phase: 'Active' } },
   '/Node': { statusOnCreate: 'keep' },
-  '/Service': { nameRule: 'dns1035', returnDeletedObject: true, initialStatus: { loadBalancer: {} } },
+  '/Service': { nameRule: 'dns1035', returnDeletedObject: true, allowCreateOnUpdate: true, initialStatus: { loadBalancer: {} } },
+  '/PodTemplate': { ...GENERATION, generationFields: ['template'], returnDeletedObject: true },
   '/ServiceAccount': { returnDeletedObject: true },
   '/Endpoints': { allowCreateOnUpdate: true },
   '/Event': { allowCreateOnUpdate: true },
   '/LimitRange': { allowCreateOnUpdate: true },
   '/ReplicationController': GENERATION,
+  '/ResourceQuota': { returnDeletedObject: true },
   '/PersistentVolume': { returnDeletedObject: true, initialStatus: { phase: 'Pending' } },
-  '/PersistentVolumeClaim': { initialStatus: { phase: 'Pending' } },
+  '/PersistentVolumeClaim': { returnDeletedObject: true, initialStatus: { phase: 'Pending' } },
   'apps/Deployment': { ...GENERATION, generationOnAnnotations: true },
   'apps/ReplicaSet': GENERATION,
   'apps/StatefulSet': GENERATION,
@@ -70,19 +76,29 @@ const OVERRIDES: Readonly<Record<string, Partial<KindRules>>> = {
   'batch/Job': GENERATION,
   'batch/CronJob': GENERATION,
   'autoscaling/HorizontalPodAutoscaler': GENERATION,
-  'policy/PodDisruptionBudget': { ...GENERATION, allowCreateOnUpdate: true },
+  'policy/PodDisruptionBudget': { ...GENERATION, allowUnconditionalUpdate: false },
   'networking.k8s.io/Ingress': GENERATION,
   'networking.k8s.io/NetworkPolicy': GENERATION,
   'networking.k8s.io/IngressClass': GENERATION,
-  'discovery.k8s.io/EndpointSlice': { ...GENERATION, generationFields: ['endpoints', 'ports', 'addressType'], allowCreateOnUpdate: true },
+  'discovery.k8s.io/EndpointSlice': { ...GENERATION, generationFields: ['endpoints', 'ports', 'addressType'] },
   'coordination.k8s.io/Lease': { allowUnconditionalUpdate: false, allowCreateOnUpdate: true },
   'rbac.authorization.k8s.io/Role': { nameRule: 'path', allowCreateOnUpdate: true },
   'rbac.authorization.k8s.io/ClusterRole': { nameRule: 'path', allowCreateOnUpdate: true },
   'rbac.authorization.k8s.io/RoleBinding': { nameRule: 'path', allowCreateOnUpdate: true },
   'rbac.authorization.k8s.io/ClusterRoleBinding': { nameRule: 'path', allowCreateOnUpdate: true },
   'storage.k8s.io/StorageClass': { returnDeletedObject: true },
-  'admissionregistration.k8s.io/ValidatingWebhookConfiguration': { ...GENERATION, generationFields: ['webhooks'] },
-  'admissionregistration.k8s.io/MutatingWebhookConfiguration': { ...GENERATION, generationFields: ['webhooks'] },
+  'admissionregistration.k8s.io/ValidatingWebhookConfiguration': { ...GENERATION, generationFields: ['webhooks'], allowUnconditionalUpdate: false },
+  'admissionregistration.k8s.io/MutatingWebhookConfiguration': { ...GENERATION, generationFields: ['webhooks'], allowUnconditionalUpdate: false },
+  'admissionregistration.k8s.io/ValidatingAdmissionPolicy': { ...GENERATION, allowUnconditionalUpdate: false },
+  'admissionregistration.k8s.io/ValidatingAdmissionPolicyBinding': { ...GENERATION, allowUnconditionalUpdate: false },
+  'apiregistration.k8s.io/APIService': { nameRule: 'path', allowUnconditionalUpdate: false },
+  'storage.k8s.io/CSIDriver': { allowUnconditionalUpdate: false, returnDeletedObject: true },
+  'storage.k8s.io/CSINode': { allowUnconditionalUpdate: false, returnDeletedObject: true },
+  'storage.k8s.io/CSIStorageCapacity': { allowUnconditionalUpdate: false },
+  'storage.k8s.io/VolumeAttachment': { allowUnconditionalUpdate: false, returnDeletedObject: true },
+  'node.k8s.io/RuntimeClass': { allowUnconditionalUpdate: false, allowCreateOnUpdate: true },
+  'flowcontrol.apiserver.k8s.io/FlowSchema': GENERATION,
+  'flowcontrol.apiserver.k8s.io/PriorityLevelConfiguration': GENERATION,
   'apiextensions.k8s.io/CustomResourceDefinition': { ...GENERATION, allowUnconditionalUpdate: false },
   'certificates.k8s.io/CertificateSigningRequest': { statusOnCreate: 'reset', initialStatus: {} },
 };

@@ -60,6 +60,8 @@ export interface ResourceKind {
   readonly subresources: readonly string[];
   /** Discovery verbs, in the order discovery prints them. */
   readonly verbs: readonly string[];
+  /** Objects of this resource are stored (false for `bindings`, `componentstatuses` and the reviews). */
+  readonly stored: boolean;
   /** The storage bucket: `group/resource` of the storage resource. */
   readonly bucket: string;
   /** The apiVersion objects are stored in. */

@@ -11,9 +11,23 @@ export const CUSTOM_RESOURCE_VERBS = ['delete', 'deletecollection', 'get', 'list
 /** The verbs of a custom resource whose CRD is terminating. */
 export const TERMINATING_VERBS = ['delete', 'deletecollection', 'get', 'list', 'watch'] as const;
 
-/** Storage aliases: resources served from another resource's storage. */
+/**
+ * Storage aliases: resources served from another resource's storage, or in another version's
+ * (autoscaling/v1 HorizontalPodAutoscalers are stored as autoscaling/v2, as kube-apiserver does).
+ */
 const STORAGE_ALIASES: Readonly<Record<string, { group: string; plural: string; apiVersion: string; kind: string }>> = {
-  'events.k8s.io/events': { group: '', plural: 'events', apiVersion: 'v1', kind: 'Event' },
+  'events.k8s.io/v1/events': { group: '', plural: 'events', apiVersion: 'v1', kind: 'Event' },
+  'autoscaling/v1/horizontalpodautoscalers': { group: 'autoscaling', plural: 'horizontalpodautoscalers', apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler' },
+};
+
+/**
+ * Resources that are not stored objects but verbs on something else, with the only verbs
+ * they serve: `bindings` binds a pod, `componentstatuses` reports on the control plane, the
+ * reviews answer a question. Discovery gives them no storage version hash.
+ */
+const UNSTORED_VERBS: Readonly<Record<string, readonly string[]>> = {
+  '/bindings': ['create'],
+  '/componentstatuses': ['get', 'list'],
 };
 
 /** A group as discovery lists it. */
@@ -37,8 +51,9 @@ export class ResourceRegistry {
 
   constructor() {
     this.#builtins = BUILTIN_RESOURCES.map((row) => {
-      const alias = STORAGE_ALIASES[`${row.group}/${row.plural}`];
-      const verbs = row.group === '' && row.plural === 'namespaces' ? BUILTIN_VERBS.filter((v) => v !== 'deletecollection') : BUILTIN_VERBS;
+      const alias = STORAGE_ALIASES[`${row.group}/${row.version}/${row.plural}`];
+      const unstored = UNSTORED_VERBS[`${row.group}/${row.plural}`];
+      const verbs = unstored ?? (row.group === '' && row.plural === 'namespaces' ? BUILTIN_VERBS.filter((v) => v !== 'deletecollection') : BUILTIN_VERBS);
       return {
         group: row.group,
         version: row.version,
@@ -52,6 +67,7 @@ export class ResourceRegistry {
         categories: row.categories,
         subresources: row.subresources,
         verbs,
+        stored: unstored === undefined,
         bucket: alias === undefined ? bucketName(row.group, row.plural) : bucketName(alias.group, alias.plural),
         storageApiVersion: alias?.apiVersion ?? formatApiVersion(row.group, row.version),
         storageKind: alias?.kind ?? row.kind,

@@ -180,3 +180,39 @@ export const endpointsPrinter: Printer = {
     return [nameOf(ep), shown, age(ep, now)];
   },
 };
+
+/** `kubectl get componentstatuses`: NAME STATUS MESSAGE ERROR, from the `Healthy` condition. */
+export const componentStatusPrinter: Printer = {
+  columns: [
+    nameColumn(),
+    column('Status', 'string', 'Status of the component conditions'),
+    column('Message', 'string', 'Message of the component conditions'),
+    column('Error', 'string', 'Error of the component conditions'),
+  ],
+  cells(cs) {
+    const healthy = list(cs, 'conditions').find((c) => c['type'] === 'Healthy');
+    const status = healthy === undefined ? 'Unknown' : healthy['status'] === 'True' ? 'Healthy' : 'Unhealthy';
+    return [nameOf(cs), status, str(healthy, 'message'), str(healthy, 'error')];
+  },
+};
+
+/** `kubectl get apiservices`: NAME SERVICE AVAILABLE AGE (kube-aggregator's table). */
+export const apiServicePrinter: Printer = {
+  columns: [
+    nameColumn(),
+    column('Service', 'string', 'The reference to the service that hosts this API endpoint.'),
+    column('Available', 'string', 'Whether this service is available.'),
+    ageColumn(),
+  ],
+  cells(svc, now) {
+    const service = get(svc, 'spec', 'service') === undefined ? 'Local' : `${str(svc, 'spec', 'service', 'namespace')}/${str(svc, 'spec', 'service', 'name')}`;
+    const available = list(svc, 'status', 'conditions').find((c) => c['type'] === 'Available');
+    let status = 'Unknown';
+    if (available !== undefined) {
+      const value = str(available, 'status');
+      const reason = str(available, 'reason');
+      status = value === 'True' || reason === '' ? value : `${value} (${reason})`;
+    }
+    return [nameOf(svc), service, status, age(svc, now)];
+  },
+};

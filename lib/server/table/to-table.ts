@@ -1,7 +1,7 @@
 // Builds the `meta.k8s.io/v1 Table` that `kubectl get` asks the API server for.
 import type { KubeObject, ListMeta } from '../../core/index.js';
 import { formatTime } from '../server-context.js';
-import { configMapPrinter, endpointsPrinter, eventPrinter, leasePrinter, namespacePrinter, nodePrinter, secretPrinter, serviceAccountPrinter, servicePrinter } from './core-printers.js';
+import { apiServicePrinter, componentStatusPrinter, configMapPrinter, endpointsPrinter, eventPrinter, leasePrinter, namespacePrinter, nodePrinter, secretPrinter, serviceAccountPrinter, servicePrinter } from './core-printers.js';
 import { ageOf } from './human-duration.js';
 import { evaluateJsonPath } from './json-path.js';
 import { column, doc, nameColumn, nameOf, type Printer, type TableColumnDefinition, type TableRowCondition } from './printer.js';
@@ -64,6 +64,8 @@ const PRINTERS: ReadonlyMap<string, Printer> = new Map([
   ['/Event', eventPrinter],
   ['/ServiceAccount', serviceAccountPrinter],
   ['/Endpoints', endpointsPrinter],
+  ['/ComponentStatus', componentStatusPrinter],
+  ['apiregistration.k8s.io/APIService', apiServicePrinter],
   ['events.k8s.io/Event', eventPrinter],
   ['apps/Deployment', deploymentPrinter],
   ['apps/ReplicaSet', replicaSetPrinter],

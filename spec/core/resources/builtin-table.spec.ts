@@ -1,4 +1,4 @@
-// Checks the built-in table against what a real Kubernetes 1.31 API server publishes.
+// Checks the built-in table against what a real Kubernetes API server publishes (kubectl api-resources of 1.31, discovery of 1.32).
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -51,46 +51,13 @@ const REQUIRED = [
   'certificates.k8s.io/v1 CertificateSigningRequest',
 ];
 
-/** Subresources the API server registers for each plural (discovery `plural/sub` entries, 1.30-1.32). */
-const SUBRESOURCES: Record<string, string[]> = {
-  'v1 pods': ['attach', 'binding', 'ephemeralcontainers', 'eviction', 'exec', 'log', 'portforward', 'proxy', 'status'],
-  'v1 namespaces': ['finalize', 'status'],
-  'v1 nodes': ['proxy', 'status'],
-  'v1 services': ['proxy', 'status'],
-  'v1 serviceaccounts': ['token'],
-  'v1 persistentvolumes': ['status'],
-  'v1 persistentvolumeclaims': ['status'],
-  'v1 replicationcontrollers': ['scale', 'status'],
-  'v1 resourcequotas': ['status'],
-  'apps/v1 deployments': ['scale', 'status'],
-  'apps/v1 replicasets': ['scale', 'status'],
-  'apps/v1 statefulsets': ['scale', 'status'],
-  'apps/v1 daemonsets': ['status'],
-  'batch/v1 jobs': ['status'],
-  'batch/v1 cronjobs': ['status'],
-  'autoscaling/v2 horizontalpodautoscalers': ['status'],
-  'networking.k8s.io/v1 ingresses': ['status'],
-  'policy/v1 poddisruptionbudgets': ['status'],
-  'certificates.k8s.io/v1 certificatesigningrequests': ['approval', 'status'],
-  'apiextensions.k8s.io/v1 customresourcedefinitions': ['status'],
+/** The real kube-apiserver 1.32's discovery (scripts/record-real-discovery.ts): subresources and categories of each resource. */
+const REAL = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/real-discovery-1.32.json'), 'utf8')) as {
+  resources: Record<string, { resources: { name: string; kind: string; namespaced: boolean; shortNames?: string[]; categories?: string[] }[] }>;
 };
-
-/** `kubectl get all` kinds (category `all`) and the `api-extensions` category. */
-const CATEGORIES: Record<string, string[]> = {
-  'v1 pods': ['all'],
-  'v1 services': ['all'],
-  'v1 replicationcontrollers': ['all'],
-  'apps/v1 daemonsets': ['all'],
-  'apps/v1 deployments': ['all'],
-  'apps/v1 replicasets': ['all'],
-  'apps/v1 statefulsets': ['all'],
-  'autoscaling/v2 horizontalpodautoscalers': ['all'],
-  'batch/v1 cronjobs': ['all'],
-  'batch/v1 jobs': ['all'],
-  'admissionregistration.k8s.io/v1 mutatingwebhookconfigurations': ['api-extensions'],
-  'admissionregistration.k8s.io/v1 validatingwebhookconfigurations': ['api-extensions'],
-  'apiextensions.k8s.io/v1 customresourcedefinitions': ['api-extensions'],
-};
+function realResources(apiVersion: string): { name: string; kind: string; namespaced: boolean; shortNames?: string[]; categories?: string[] }[] {
+  return REAL.resources[apiVersion]?.resources ?? [];
+}
 
 const apiVersionOf = (row: BuiltinResourceRow): string => (row.group === '' ? row.version : `${row.group}/${row.version}`);
 const rows: readonly BuiltinResourceRow[] = BUILTIN_RESOURCES;
@@ -107,9 +74,9 @@ describe('BUILTIN_RESOURCES', () => {
     expect(missing).to.deep.equal([]);
   });
 
-  it('should hold each kind once and each plural once per group', () => {
+  it('should hold each kind once and each plural once per group version', () => {
     const kinds = rows.map((r) => `${apiVersionOf(r)} ${r.kind}`);
-    const plurals = rows.map((r) => `${r.group}/${r.plural}`);
+    const plurals = rows.map((r) => `${apiVersionOf(r)}/${r.plural}`);
     expect(new Set(kinds).size).to.equal(kinds.length);
     expect(new Set(plurals).size).to.equal(plurals.length);
   });
@@ -117,22 +84,28 @@ describe('BUILTIN_RESOURCES', () => {
   for (const row of rows) {
     const id = `${apiVersionOf(row)} ${row.kind}`;
 
-    it(`should describe ${id} as kubectl api-resources prints it`, () => {
-      const real = KUBECTL.find((r) => r.apiVersion === apiVersionOf(row) && r.kind === row.kind);
-      expect(real, `${id} is not served by Kubernetes 1.31`).to.not.equal(undefined);
+    it(`should describe ${id} as kube-apiserver 1.32's discovery does`, () => {
+      const real = realResources(apiVersionOf(row)).find((r) => r.kind === row.kind && !r.name.includes('/'));
+      expect(real, `${id} is not served by Kubernetes 1.32`).to.not.equal(undefined);
       expect({ plural: row.plural, shortNames: [...row.shortNames], namespaced: row.namespaced }).to.deep.equal({
         plural: real?.name,
-        shortNames: real?.shortNames,
+        shortNames: real?.shortNames ?? [],
         namespaced: real?.namespaced,
       });
+      const kubectl = KUBECTL.find((r) => r.apiVersion === apiVersionOf(row) && r.kind === row.kind);
+      if (kubectl !== undefined) expect(kubectl.shortNames).to.deep.equal([...row.shortNames]);
     });
 
     it(`should list the subresources the API server serves for ${id}`, () => {
-      expect([...row.subresources].sort()).to.deep.equal(SUBRESOURCES[`${apiVersionOf(row)} ${row.plural}`] ?? []);
+      const subresources = realResources(apiVersionOf(row))
+        .filter((r) => r.name.startsWith(`${row.plural}/`))
+        .map((r) => r.name.slice(row.plural.length + 1))
+        .sort();
+      expect([...row.subresources].sort()).to.deep.equal(subresources);
     });
 
     it(`should list the categories of ${id}`, () => {
-      expect([...row.categories]).to.deep.equal(CATEGORIES[`${apiVersionOf(row)} ${row.plural}`] ?? []);
+      expect([...row.categories]).to.deep.equal(realResources(apiVersionOf(row)).find((r) => r.name === row.plural)?.categories ?? []);
     });
 
     it(`should agree with pluralize for ${id}`, () => {
