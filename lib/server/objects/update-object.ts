@@ -32,8 +32,9 @@ export interface UpdateRequest {
  * - the name (and namespace) must match the URL; a missing object is created only for
  *   kinds that allow create-on-update (Leases, Endpoints, RBAC, ...);
  * - `metadata.resourceVersion` is the optimistic-lock precondition (409 on a stale one);
- *   without it, kinds that forbid unconditional updates (custom resources, CRDs, Leases)
- *   answer 422;
+ *   without it (or with `"0"`), the update is unconditional for kinds whose strategy allows
+ *   it, and kinds that forbid unconditional updates (custom resources, CRDs, Leases, PDBs,
+ *   webhook configurations, ...) answer 422;
  * - the main resource cannot change `status` when a status subresource exists, and the
  *   status subresource changes only `status`;
  * - uid, creationTimestamp, deletion fields and generation are the server's; generation
@@ -57,13 +58,15 @@ export function updateObject(ctx: ServerContext, request: UpdateRequest, input: 
   const stored = ctx.store.get(kind.bucket, key);
   if (stored === undefined) {
     if (subresource !== undefined || !kind.rules.allowCreateOnUpdate) throw notFound(gr, name);
-    if (meta.resourceVersion !== undefined && meta.resourceVersion !== '') throw conflict(gr, name);
+    // kube-apiserver creates whatever resourceVersion the body names: there is nothing to compare it with.
+    delete meta.resourceVersion;
     return createObject(ctx, kind, namespace, input, options);
   }
   const old = fromStorage(kind, stored) as Json;
   const oldMeta = metaOf(old);
   const rv = meta.resourceVersion ?? '';
-  if (rv === '') {
+  // "0" parses to resourceVersion 0, which kube-apiserver treats as "none given".
+  if (rv === '' || rv === '0') {
     if (!kind.rules.allowUnconditionalUpdate && request.fromPatch !== true) {
       throw invalid({ group: kind.group, kind: kind.plural }, name, [
         { type: 'FieldValueInvalid', field: 'metadata.resourceVersion', value: '0x0', detail: 'must be specified for an update' },
