@@ -32,6 +32,7 @@ import { RequestLog, type RecordedRequest } from './http/request-log.js';
 import { renderKubeconfig } from './kubeconfig/render-kubeconfig.js';
 import { NamespaceController } from './namespaces/namespace-controller.js';
 import { NAMESPACE_BUCKET, namespaceHooks } from './namespaces/namespace-hooks.js';
+import { RootCaPublisher } from './namespaces/root-ca-publisher.js';
 import { createObject } from './objects/create-object.js';
 import { decodeObject } from './objects/decode-object.js';
 import { ResourceRegistry } from './registry/resource-registry.js';
@@ -73,7 +74,11 @@ export interface ApiServerOptions {
   readonly maxRequestBodyBytes?: number;
   /** How long a request for a future resourceVersion waits before 504. @default 3000 */
   readonly resourceVersionWaitMs?: number;
-  /** Run the garbage collector (ownerReferences) and namespace controller. @default true */
+  /**
+   * Run the in-process controllers kube-controller-manager runs on a real cluster: the garbage
+   * collector (ownerReferences), the namespace controller and the root CA publisher (the
+   * `kube-root-ca.crt` ConfigMap in every namespace). @default true
+   */
   readonly controllers?: boolean;
   /** How long Events live after their last write, in seconds (kube-apiserver's `--event-ttl`). @default 3600 */
   readonly eventTtlSeconds?: number;
@@ -234,6 +239,8 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
   }
   const apiServices = new ApiServiceRegistration(ctx);
 
+  const rootCaPublisher = controllers ? new RootCaPublisher(ctx, certificates.ca.certPem) : undefined;
+
   const podLogs = new PodLogs();
   const forgetLogs = store.subscribe((event) => {
     if (event.bucket !== '/pods' || event.type !== 'DELETED') return;
@@ -314,6 +321,7 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
       eventTtl.close();
       forgetLogs();
       garbageCollector?.close();
+      rootCaPublisher?.close();
       store.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

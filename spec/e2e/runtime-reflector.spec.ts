@@ -1,5 +1,5 @@
-// The watcher and reflector against the embedded API server: following changes, recovering
-// from dropped connections and compacted history, and selector transitions.
+// The watcher and reflector against a test cluster (embedded or real): following changes,
+// recovering from dropped connections and compacted history, and selector transitions.
 import { expect } from 'chai';
 import { filter, firstValueFrom, map, share, take, timeout, toArray, type Observable } from 'rxjs';
 import { Api } from '../../lib/client/api.js';
@@ -14,7 +14,7 @@ import { watcher } from '../../lib/runtime/watcher/watcher.js';
 import type { WatcherError } from '../../lib/runtime/watcher/watcher-error.js';
 import type { WatcherEvent } from '../../lib/runtime/watcher/watcher-event.js';
 import { useApiClient } from '../helpers/api-client.js';
-import { useApiServer } from '../helpers/api-server.js';
+import { useTestCluster } from '../helpers/test-cluster.js';
 
 /** Resolves once `done` holds, checked now and after every event; fails after 10 s without it. */
 function until<K>(events: Observable<WatcherEvent<K>>, done: () => boolean): Promise<void> {
@@ -25,9 +25,9 @@ function until<K>(events: Observable<WatcherEvent<K>>, done: () => boolean): Pro
 const summary = (store: Store<ConfigMap>) =>
   Object.fromEntries(store.state().map((cm) => [cm.metadata?.name ?? '', cm.data?.['v'] ?? '']));
 
-describe('runtime against the embedded API server', function () {
+describe('runtime against a test cluster', function () {
   this.timeout(30_000);
-  const env = useApiServer();
+  const env = useTestCluster();
   const cluster = useApiClient(env);
 
   async function namespace(name: string): Promise<Api<ConfigMap>> {
@@ -77,12 +77,12 @@ describe('runtime against the embedded API server', function () {
         // for a while) and after which the history it would resume from is compacted.
         // (500, not 503: the client itself retries 503s, and the watcher would never see them.)
         const internal = failureStatus(500, 'InternalError', 'Internal error occurred: injected');
-        env.server.hooks.failNext(3, internal, { watch: true, pathPrefix: '/api/v1/namespaces/reflector-recover/' });
-        env.server.hooks.dropWatches({ abrupt: true });
+        env.hooks.failNext(3, internal, { watch: true, pathPrefix: '/api/v1/namespaces/reflector-recover/' });
+        env.hooks.cutWatches({ abrupt: true });
         await api.create(cm('c', '1'));
         await api.delete('a');
         await api.patch('b', Patch.merge({ data: { v: '2' } }));
-        env.server.hooks.compact();
+        await env.hooks.expire();
         const server = async () => Object.fromEntries((await api.list()).items.map((o) => [o.metadata?.name ?? '', o.data?.['v'] ?? '']));
         const expected = await server();
         expect(expected).to.deep.equal({ b: '2', c: '1' });

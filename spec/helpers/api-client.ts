@@ -2,6 +2,7 @@
 import { Client } from '../../lib/client/client.js';
 import { Config } from '../../lib/client/config/config.js';
 import type { ApiServerFixture } from './api-server.js';
+import type { ClusterFixture } from './test-cluster.js';
 
 /** The Client of a describe block (available inside `it`, `beforeEach`, ...). */
 export interface ApiClientFixture {
@@ -10,12 +11,12 @@ export interface ApiClientFixture {
 
 /**
  * Makes a Client from the block's server kubeconfig before its tests and closes it after.
- * Register it after `useApiServer()`, so that the server exists first.
+ * Register it after `useApiServer()` or `useTestCluster()`, so that the server exists first.
  */
-export function useApiClient(env: ApiServerFixture): ApiClientFixture {
+export function useApiClient(env: ApiServerFixture | ClusterFixture): ApiClientFixture {
   let client: Client | undefined;
   before(async () => {
-    client = new Client(await Config.fromKubeconfig(env.server.kubeconfig));
+    client = new Client(await Config.fromKubeconfig('server' in env ? env.server.kubeconfig : env.kubeconfig));
   });
   after(() => {
     client?.close();

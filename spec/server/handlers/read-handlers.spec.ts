@@ -5,7 +5,7 @@ type Json = Record<string, any>;
 const NS = '/api/v1/namespaces/reads/configmaps';
 
 describe('read handlers', () => {
-  const env = useApiServer({ resourceVersionWaitMs: 50 });
+  const env = useApiServer({ resourceVersionWaitMs: 50, controllers: false });
   const get = (path: string, headers?: Record<string, string>) => rawRequest(env.server, path, headers === undefined ? {} : { headers });
   let firstRv = '';
 

@@ -6,7 +6,7 @@ type Event = { type: string; object: Json };
 const NS = '/api/v1/namespaces/watches/configmaps';
 
 describe('handleWatch', () => {
-  const env = useApiServer();
+  const env = useApiServer({ controllers: false });
   const open: RawStream[] = [];
   const watch = async (query: string, headers?: Record<string, string>): Promise<RawStream> => {
     const started = env.server.hooks.nextWatch();

@@ -5,7 +5,7 @@ type Json = Record<string, any>;
 const CM = '/api/v1/namespaces/default/configmaps';
 
 describe('write handlers', () => {
-  const env = useApiServer();
+  const env = useApiServer({ controllers: false });
   const req = (path: string, method: string, body?: unknown, headers?: Record<string, string>) =>
     rawRequest(env.server, path, { method, ...(body === undefined ? {} : { body }), ...(headers === undefined ? {} : { headers }) });
 
