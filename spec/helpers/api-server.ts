@@ -61,7 +61,17 @@ export interface RawResponse {
   json<T = Record<string, unknown>>(): T;
 }
 
-function send(server: ApiServer, path: string, options: RawRequestOptions): Promise<IncomingMessage> {
+/** What raw requests need of a server: the embedded one, or a test cluster fixture. */
+export interface RequestTarget {
+  readonly url: string;
+  readonly caPem: string;
+  /** The admin bearer token. */
+  readonly token: string;
+  /** The admin client certificate. */
+  readonly clientCertificate: { readonly certPem: string; readonly keyPem: string };
+}
+
+function send(server: RequestTarget, path: string, options: RawRequestOptions): Promise<IncomingMessage> {
   const url = new URL(path, server.url);
   const headers: Record<string, string> = { ...(options.headers ?? {}) };
   const auth = options.auth ?? 'token';
@@ -90,7 +100,7 @@ function send(server: ApiServer, path: string, options: RawRequestOptions): Prom
 }
 
 /** Sends one request to the server and reads the whole answer. */
-export async function rawRequest(server: ApiServer, path: string, options: RawRequestOptions = {}): Promise<RawResponse> {
+export async function rawRequest(server: RequestTarget, path: string, options: RawRequestOptions = {}): Promise<RawResponse> {
   const res = await send(server, path, options);
   const chunks: Buffer[] = [];
   for await (const chunk of res) chunks.push(chunk as Buffer);
@@ -111,7 +121,7 @@ export interface RawStream {
 }
 
 /** Opens a streaming request (a watch) once its headers have arrived. */
-export async function openStream(server: ApiServer, path: string, options: RawRequestOptions = {}): Promise<RawStream> {
+export async function openStream(server: RequestTarget, path: string, options: RawRequestOptions = {}): Promise<RawStream> {
   const res = await send(server, path, options);
   const lines: string[] = [];
   const waiters: { resolve: (line: string) => void; reject: (error: Error) => void }[] = [];

@@ -42,6 +42,8 @@ export interface ClusterFixture {
   readonly url: string;
   readonly caPem: string;
   readonly token: string;
+  /** The admin client certificate (accepted through the proxy too). */
+  readonly clientCertificate: { readonly certPem: string; readonly keyPem: string };
   /** A kubeconfig for clients (admin token, through the proxy for the real cluster). */
   readonly kubeconfig: string;
   /** The same, written to a file. */
@@ -140,6 +142,9 @@ export function useTestCluster(options: Omit<TestClusterOptions, 'kind'> = {}): 
     },
     get token() {
       return running().token;
+    },
+    get clientCertificate() {
+      return running().clientCertificate;
     },
     get kubeconfig() {
       return proxy?.kubeconfigFor({ token: running().token }) ?? running().kubeconfig;

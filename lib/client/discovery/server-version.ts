@@ -19,7 +19,7 @@ export interface ServerVersion {
  * The API server's version (kube-rs `Client::apiserver_version`).
  *
  * ```ts
- * (await serverVersion(client)).gitVersion; // 'v1.32.0'
+ * (await serverVersion(client)).gitVersion; // 'v1.32.13'
  * ```
  *
  * @throws {ApiError} / {ClientError} as any request.

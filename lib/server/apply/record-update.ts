@@ -51,14 +51,19 @@ export interface RecordUpdateInput {
  * const stored = recordUpdate({ live, updated, manager: 'kubectl-edit', apiVersion: 'v1', time, schema: builtinMergeSchema(gvk) });
  * ```
  *
+ * An update of an object that nobody manages (created with no field worth owning, such as a
+ * ConfigMap with only a name, or whose managedFields were reset) starts no tracking: as
+ * kube-apiserver's `skipNonAppliedManager` does, it stays unmanaged until its first apply.
+ *
  * ## Guarantees
  * Pure: returns a copy of `updated` with `metadata.managedFields` replaced.
  */
 export function recordUpdate(input: RecordUpdateInput): KubeObject {
   const { live, updated, manager, apiVersion, time, subresource = '', schema } = input;
   const managers = baseManagers(live, updated, subresource);
-  const liveValue = withoutManagedFields(live) ?? {};
   const next = withoutManagedFields(updated) ?? {};
+  if (live !== undefined && managers.size === 0) return withManagedFields(next, managers);
+  const liveValue = withoutManagedFields(live) ?? {};
   const comparison = compare(liveValue, next, schema);
   const writer = managerIdentity({ manager, operation: 'Update', apiVersion, subresource });
   shiftOwnership(managers, comparison, writer, true);

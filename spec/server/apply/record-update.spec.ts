@@ -86,6 +86,18 @@ describe('recordUpdate', () => {
     expect(managers).to.include('m11');
   });
 
+  it('should start no tracking when an update meets an object nobody manages, as skipNonAppliedManager', () => {
+    const nameOnly = (labels?: Record<string, string>): KubeObject =>
+      ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'default', ...(labels === undefined ? {} : { labels }) } }) as KubeObject;
+    const unmanaged = update(undefined, nameOnly(), 'kubectl-create');
+    expect(unmanaged.metadata?.managedFields, 'a name-only object has no field to own').to.equal(undefined);
+    const labelled = update(unmanaged, nameOnly({ tier: 'db' }), 'kubectl-label', T2);
+    expect(labelled.metadata?.managedFields).to.equal(undefined);
+    expect(labelled.metadata?.labels).to.deep.equal({ tier: 'db' });
+    const reset = update(update(undefined, cm({ a: '1' }), 'creator'), { ...cm({ a: '2' }), metadata: { name: 'c', namespace: 'default', managedFields: [{}] } } as KubeObject, 'resetter', T2);
+    expect(reset.metadata?.managedFields, 'a reset stops tracking too').to.equal(undefined);
+  });
+
   it('should not modify its inputs', () => {
     const created = update(undefined, cm({ a: '1' }), 'creator');
     const snapshot = structuredClone(created);
