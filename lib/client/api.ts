@@ -19,6 +19,7 @@ import type { WatchEvent } from '../core/watch/watch-event.js';
 import { Entry } from './api/entry.js';
 import { getOpt } from './api/get-opt.js';
 import { listAll } from './api/list-all.js';
+import { normalizeList } from './api/normalize-list.js';
 import type { CallOptions } from './call-options.js';
 import type { Client } from './client.js';
 import { AttachedProcess } from './ws/attached-process.js';
@@ -122,12 +123,12 @@ export class Api<K extends KubeObject> {
 
   /** `GET` the collection: one page when `limit` is set (follow `metadata.continue`), else everything. */
   async list(params: ListParams = {}, options: CallOptions = {}): Promise<ObjectList<K>> {
-    return this.client.requestJson<ObjectList<K>>(this.requests.list(params), options);
+    return normalizeList(await this.client.requestJson<ObjectList<K>>(this.requests.list(params), options));
   }
 
   /** Like {@link list}, with items reduced to `PartialObjectMetadata`. */
   async listMetadata(params: ListParams = {}, options: CallOptions = {}): Promise<ObjectList<PartialObjectMetadata>> {
-    return this.client.requestJson<ObjectList<PartialObjectMetadata>>(this.requests.listMetadata(params), options);
+    return normalizeList(await this.client.requestJson<ObjectList<PartialObjectMetadata>>(this.requests.listMetadata(params), options));
   }
 
   /**

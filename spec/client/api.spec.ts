@@ -145,6 +145,13 @@ describe('Api', () => {
       expect(headerValues(fetch, 'accept', 2)).to.deep.equal(['application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1']);
     });
 
+    it('should give an empty list whose items the server sent as null (an empty PartialObjectMetadataList)', async () => {
+      fetch.resolves(json(200, { kind: 'PartialObjectMetadataList', apiVersion: 'meta.k8s.io/v1', metadata: { resourceVersion: '7' }, items: null }));
+      expect((await pods.listMetadata()).items).to.deep.equal([]);
+      fetch.resolves(json(200, { kind: 'PodList', apiVersion: 'v1', metadata: { resourceVersion: '7' } }));
+      expect((await pods.list()).items).to.deep.equal([]);
+    });
+
     it('should resolve undefined from getMetadataOpt on 404', async () => {
       fetch.resolves(json(404, failureStatus(404, 'NotFound', 'not found')));
       expect(await pods.getMetadataOpt('web')).to.equal(undefined);

@@ -1,4 +1,5 @@
-// Integration specs of exec-plugin authentication against the embedded server: caching, expiry, 401 re-run.
+// Integration specs of exec-plugin authentication against a test cluster (embedded or real): caching,
+// expiry, 401 re-run.
 import { expect } from 'chai';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,14 +10,14 @@ import { Client } from '../../lib/client/client.js';
 import { Config } from '../../lib/client/config/config.js';
 import { isApiError } from '../../lib/core/errors/api-error.js';
 import { ConfigMap } from '../../lib/core/resources/core-v1.js';
-import { useApiServer } from '../helpers/api-server.js';
+import { useTestCluster } from '../helpers/test-cluster.js';
 import { execKubeconfig } from '../helpers/exec-kubeconfig.js';
 
 const ADMIN = { username: 'exec-admin', groups: ['system:masters'] };
 
-describe('exec plugin authentication against the embedded API server', function () {
+describe('exec plugin authentication against a test cluster', function () {
   this.timeout(30_000);
-  const env = useApiServer({ tokens: Object.fromEntries(['t1', 't2', 't3', 't4', 'good', 'info'].map((t) => [`exec-${t}`, ADMIN])) });
+  const env = useTestCluster({ users: ['t1', 't2', 't3', 't4', 'good', 'info'].map((t) => ({ token: `exec-${t}`, ...ADMIN })) });
   let dir: string;
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'kube-rx-exec-e2e-'));
@@ -24,7 +25,7 @@ describe('exec plugin authentication against the embedded API server', function 
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   const runs = (counter: string): number => (existsSync(counter) ? Number(readFileSync(counter, 'utf8')) : 0);
-  const clientFor = async (settings: Record<string, string>): Promise<Client> => new Client(await Config.fromKubeconfig(execKubeconfig(env.server, settings)));
+  const clientFor = async (settings: Record<string, string>): Promise<Client> => new Client(await Config.fromKubeconfig(execKubeconfig(env, settings)));
 
   it('should run the plugin once while its credential is valid', async () => {
     const counter = join(dir, 'runs');
@@ -70,7 +71,7 @@ describe('exec plugin authentication against the embedded API server', function 
     const client = await clientFor({ EXEC_TOKENS: 'exec-info', EXEC_INFO_FILE: info });
     await Api.namespaced(client, ConfigMap, 'default').list();
     const written = JSON.parse(readFileSync(info, 'utf8')) as { info: { spec: { cluster: { server: string; 'certificate-authority-data': string } } } };
-    expect(written.info.spec.cluster.server).to.equal(env.server.url);
-    expect(Buffer.from(written.info.spec.cluster['certificate-authority-data'], 'base64').toString()).to.equal(env.server.caPem);
+    expect(written.info.spec.cluster.server).to.equal(env.url);
+    expect(Buffer.from(written.info.spec.cluster['certificate-authority-data'], 'base64').toString()).to.equal(env.caPem);
   });
 });

@@ -1,11 +1,12 @@
 // The client's WebSocket subresources against the embedded API server, whose test hooks play the
-// container (exec/attach) and what listens on a pod's port (port-forward).
+// container (exec/attach) and what listens on a pod's port (port-forward). A real cluster serves
+// these through a kubelet, which the test control plane does not run.
 import { expect } from 'chai';
 import type { Readable } from 'node:stream';
 import { Api } from '../../lib/client/api.js';
 import { Pod } from '../../lib/core/resources/core-v1.js';
 import { useApiClient } from '../helpers/api-client.js';
-import { useApiServer } from '../helpers/api-server.js';
+import { embeddedOnly, useTestCluster } from '../helpers/test-cluster.js';
 
 async function readAll(stream: Readable | undefined): Promise<string> {
   if (stream === undefined) return '';
@@ -16,7 +17,8 @@ async function readAll(stream: Readable | undefined): Promise<string> {
 
 describe('client streams against the embedded API server', function () {
   this.timeout(20_000);
-  const env = useApiServer();
+  embeddedOnly('exec, attach and port-forward are served by a kubelet, and the real control plane runs none');
+  const env = useTestCluster();
   const cluster = useApiClient(env);
   let pods: Api<Pod>;
 
@@ -25,13 +27,13 @@ describe('client streams against the embedded API server', function () {
     await pods.create({ metadata: { name: 'box' }, spec: { containers: [{ name: 'main', image: 'busybox' }] } });
   });
   afterEach(() => {
-    env.server.hooks.onExec(undefined);
-    env.server.hooks.onPortForward(undefined);
+    env.embedded!.hooks.onExec(undefined);
+    env.embedded!.hooks.onPortForward(undefined);
   });
 
   it('should exec a command with stdin, stdout, stderr and its exit code (v5.channel.k8s.io)', async () => {
     const seen: string[][] = [];
-    env.server.hooks.onExec(async (session) => {
+    env.embedded!.hooks.onExec(async (session) => {
       seen.push([...session.command]);
       let input = '';
       for await (const chunk of session.stdin ?? []) input += String(chunk);
@@ -52,7 +54,7 @@ describe('client streams against the embedded API server', function () {
   });
 
   it('should forward a port both ways', async () => {
-    env.server.hooks.onPortForward((session) => {
+    env.embedded!.hooks.onPortForward((session) => {
       expect(session.port).to.equal(8080);
       session.stream.on('data', (chunk: Buffer) => session.stream.write(`echo ${String(chunk)}`));
     });

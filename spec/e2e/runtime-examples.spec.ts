@@ -2,10 +2,11 @@
 // embedded API server, plays its scenario and exits 0.
 import { expect } from 'chai';
 import { useExampleRunner } from '../helpers/run-example.js';
-
+import { embeddedOnly } from '../helpers/test-cluster.js';
 
 describe('runtime examples', function () {
   this.timeout(60_000);
+  embeddedOnly('each example plays its scripted scenario on the embedded server it starts itself; given a cluster it runs until Ctrl-C, as kube-rs examples do');
   const example = useExampleRunner();
 
   it('pod-watcher should see a Pod created, running and deleted', async () => {

@@ -63,6 +63,19 @@ export interface ClusterFixture {
 let printedVersion = false;
 
 /**
+ * Skips the enclosing describe block on the real cluster, naming the missing piece (the block's
+ * title shows it). Register it before {@link useTestCluster}, so that no cluster is started.
+ */
+export function embeddedOnly(missing: string): void {
+  before(function () {
+    if (testClusterKind() === 'embedded') return;
+    const suite = this.test?.parent;
+    if (suite !== undefined) suite.title += ` [skipped on the real cluster: ${missing}]`;
+    this.skip();
+  });
+}
+
+/**
  * Starts a test cluster before the tests of the enclosing `describe` and stops it after them.
  * The kind comes from `KUBE_RX_TEST_CLUSTER` (embedded by default). Against the real control
  * plane, clients talk through a fault proxy so that the hooks work there too.

@@ -66,7 +66,8 @@ export async function handleList(call: ResourceCall): Promise<void> {
   let body: unknown;
   switch (output.as) {
     case 'metadata':
-      body = { kind: 'PartialObjectMetadataList', apiVersion: 'meta.k8s.io/v1', metadata, items: page.items.map(partialMetadata) };
+      // Go encodes the converted list's nil slice as null when nothing matched, as kube-apiserver answers.
+      body = { kind: 'PartialObjectMetadataList', apiVersion: 'meta.k8s.io/v1', metadata, items: page.items.length === 0 ? null : page.items.map(partialMetadata) };
       break;
     case 'table':
       body = tableOf(call, page.items, { listMeta: metadata });

@@ -174,6 +174,8 @@ describe('read handlers', () => {
       expect(res).to.include({ kind: 'PartialObjectMetadataList', apiVersion: 'meta.k8s.io/v1' });
       expect(res['items'][0]).to.include({ kind: 'PartialObjectMetadata' });
       expect(res['items'][0]).to.not.have.property('data');
+      const empty = (await get(`${NS}?labelSelector=none`, { accept: 'application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1' })).json<Json>();
+      expect(empty['items'], 'nothing matched: null, as the real server encodes an empty converted list').to.equal(null);
     });
 
     it('should pretty-print for curl', async () => {
