@@ -1,7 +1,7 @@
 // kube-rx/server: the embedded, in-memory Kubernetes API server (envtest / kwok for Node.js).
 
 // The server and its test hooks.
-export { startApiServer, type ApiServer, type ApiServerHooks, type ApiServerOptions } from './start-api-server.js';
+export { startApiServer, type ApiServer, type ApiServerHooks, type ApiServerIdentity, type ApiServerOptions, type ApiServerUser } from './start-api-server.js';
 // What the hooks take and give: injected failures, recorded requests, extra tokens.
 export type { FaultFilter } from './http/fault-injector.js';
 export type { RecordedRequest } from './http/request-log.js';

@@ -16,8 +16,17 @@ export interface UserInfo {
   readonly extra?: Readonly<Record<string, readonly string[]>>;
 }
 
+/** Who asks for a write through the API. */
+export interface Requester {
+  readonly user: UserInfo;
+  /** The object name in the URL (`''` for a create by POST), as authorization saw it. */
+  readonly name: string;
+}
+
 /** Options shared by every write. */
 export interface WriteOptions {
+  /** The user behind an API write; absent for the server's own writes (its controllers, its bootstrap). */
+  readonly requester?: Requester;
   /** `dryRun=All`: validate and answer, but store nothing. */
   readonly dryRun: boolean;
   /** The field manager of the write (from `fieldManager` or the User-Agent). */

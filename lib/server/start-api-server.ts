@@ -8,7 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Status } from '../core/index.js';
 import { Authenticator, type TokenUser } from './auth/authenticator.js';
-import { ServiceAccountTokens } from './auth/service-account-tokens.js';
+import { API_AUDIENCE, ServiceAccountTokens } from './auth/service-account-tokens.js';
+import { authenticationReviewHandlers } from './auth/review-handlers.js';
+import { accessReviewHandlers } from './authorization/access-review-handlers.js';
+import { Authorizer } from './authorization/authorizer.js';
+import { seedBootstrapPolicy } from './authorization/bootstrap-policy.js';
+import { ClusterRoleAggregation } from './authorization/cluster-role-aggregation.js';
+import { rbacHooks } from './authorization/rbac-hooks.js';
 import { BackgroundWork } from './background-work.js';
 import { DiscoveryHandler } from './discovery/discovery-handler.js';
 import { OpenApiHandler } from './discovery/openapi-handler.js';
@@ -33,7 +39,9 @@ import { renderKubeconfig } from './kubeconfig/render-kubeconfig.js';
 import { NamespaceController } from './namespaces/namespace-controller.js';
 import { NAMESPACE_BUCKET, namespaceHooks } from './namespaces/namespace-hooks.js';
 import { RootCaPublisher } from './namespaces/root-ca-publisher.js';
+import { notFound } from './errors/status-errors.js';
 import { createObject } from './objects/create-object.js';
+import { objectKey } from './objects/object-key.js';
 import { decodeObject } from './objects/decode-object.js';
 import { ResourceRegistry } from './registry/resource-registry.js';
 import type { KindHooks, ServerContext } from './server-context.js';
@@ -42,6 +50,24 @@ import { issueClientCertificate, serverCertificates, type CertificatePair } from
 import { WatchHub } from './watch/watch-hub.js';
 import { streamUpgradeListener, upgradeRequired, type StreamHandlers } from './streams/stream-upgrade.js';
 import type { ExecHandler, PortForwardHandler } from './streams/stream-sessions.js';
+
+/** A user the server knows, with a bearer token (and, on request, a client certificate). */
+export interface ApiServerUser {
+  /** The username (a certificate's CN). */
+  readonly name: string;
+  /** Groups (a certificate's O entries); `system:authenticated` is added by the server. */
+  readonly groups?: readonly string[];
+  readonly uid?: string;
+  /** The user's bearer token. @default a random token */
+  readonly token?: string;
+}
+
+/** Who a kubeconfig from {@link ApiServer.kubeconfigAs} authenticates as. */
+export type ApiServerIdentity =
+  /** A user: by the token of a configured user (or a new one), or by a client certificate the server's CA signs. */
+  | { readonly user: string; readonly groups?: readonly string[]; readonly auth?: 'token' | 'certificate' }
+  /** A ServiceAccount, by a token minted as TokenRequest mints them (the ServiceAccount must exist). */
+  | { readonly serviceAccount: string; readonly namespace: string; readonly expirationSeconds?: number };
 
 /** Options of {@link startApiServer}. */
 export interface ApiServerOptions {
@@ -57,6 +83,20 @@ export interface ApiServerOptions {
    * @default 'token'
    */
   readonly auth?: 'token' | 'certificate';
+  /**
+   * Requests without a credential are `system:anonymous` (group `system:unauthenticated`), as
+   * with kube-apiserver's default `--anonymous-auth=true`: RBAC then allows them only what the
+   * bootstrap policy grants (`/healthz`, `/livez`, `/readyz`, `/version`) and answers 403
+   * otherwise. `false` answers 401 to them instead.
+   * @default true
+   */
+  readonly anonymous?: boolean;
+  /**
+   * Users besides the admin, each with a bearer token (see {@link ApiServer.kubeconfigAs}).
+   * They can do what RBAC grants them: nothing but discovery and self-reviews until a
+   * (Cluster)RoleBinding says otherwise, unless a group is `system:masters`.
+   */
+  readonly users?: readonly ApiServerUser[];
   /** Extra bearer tokens and the users they stand for (`token → username` or `{ username, groups }`). */
   readonly tokens?: Readonly<Record<string, string | TokenUser>>;
   /** How many changes the history keeps for watches and continue tokens. @default 10000 */
@@ -146,6 +186,18 @@ export interface ApiServer {
   readonly kubeconfigPath: string;
   /** A kubeconfig (YAML) authenticating by bearer token or by the admin client certificate. */
   kubeconfigFor(auth: 'token' | 'certificate'): string;
+  /**
+   * A kubeconfig (YAML) for someone other than the admin, so that a spec can run code with
+   * exactly the permissions RBAC gives them:
+   * - `{ user, groups?, auth? }`: a configured user's token (a user not configured gets a new
+   *   token with `groups`), or with `auth: 'certificate'` a client certificate `CN=user,
+   *   O=group...` signed by the server's CA;
+   * - `{ serviceAccount, namespace, expirationSeconds? }`: a token of that ServiceAccount,
+   *   as TokenRequest mints it (it dies with the ServiceAccount, like a real one).
+   *
+   * @throws {ApiError} 404 when the ServiceAccount does not exist.
+   */
+  kubeconfigAs(identity: ApiServerIdentity): Promise<string>;
   /** The admin bearer token (user `admin`, group `system:masters`). */
   readonly token: string;
   /** The CA certificate (PEM) clients must trust; empty without TLS. */
@@ -206,6 +258,8 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
   hooks.set(CRD_BUCKET, crdHooks(ctx));
   hooks.set(EVENT_BUCKET, eventHooks());
   hooks.set(API_SERVICE_BUCKET, apiServiceHooks());
+  const authorizer = new Authorizer(store);
+  for (const [bucket, kindHooks] of rbacHooks(authorizer)) hooks.set(bucket, kindHooks);
   const crdController = new CrdController(ctx);
   const eventTtl = new EventTtl(ctx, (options.eventTtlSeconds ?? 3600) * 1000);
   const controllers = options.controllers ?? true;
@@ -226,8 +280,19 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
   const token = randomBytes(24).toString('hex');
   const tokens = new Map<string, TokenUser>([[token, { username: 'admin', groups: ['system:masters'] }]]);
   for (const [t, user] of Object.entries(options.tokens ?? {})) tokens.set(t, toTokenUser(user));
+  const userTokens = new Map<string, { token: string; user: TokenUser }>();
+  const addUser = (user: ApiServerUser): { token: string; user: TokenUser } => {
+    const entry = {
+      token: user.token ?? randomBytes(24).toString('hex'),
+      user: { username: user.name, groups: [...(user.groups ?? [])], ...(user.uid === undefined ? {} : { uid: user.uid }) },
+    };
+    tokens.set(entry.token, entry.user);
+    userTokens.set(user.name, entry);
+    return entry;
+  };
+  for (const user of options.users ?? []) addUser(user);
   const serviceAccountTokens = new ServiceAccountTokens(ctx);
-  const authenticator = new Authenticator({ tokens, serviceAccountTokens, anonymous: false });
+  const authenticator = new Authenticator({ tokens, serviceAccountTokens, anonymous: options.anonymous ?? true });
   const hub = new WatchHub(store, (options.bookmarkIntervalSeconds ?? 60) * 1000);
   const faults = new FaultInjector();
   const log = new RequestLog();
@@ -238,6 +303,8 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
     createObject(ctx, namespaceKind, undefined, decodeObject(namespaceKind, { metadata: { name } }), { dryRun: false, fieldManager: 'kube-apiserver', warnings: [] });
   }
   const apiServices = new ApiServiceRegistration(ctx);
+  const aggregation = new ClusterRoleAggregation(ctx);
+  seedBootstrapPolicy(ctx, () => aggregation.syncAll());
 
   const rootCaPublisher = controllers ? new RootCaPublisher(ctx, certificates.ca.certPem) : undefined;
 
@@ -255,6 +322,8 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
     ['eviction:create', handleEviction],
     ['log:get', podLogHandler(podLogs)],
     ['token:create', tokenRequestHandler(serviceAccountTokens)],
+    ...authenticationReviewHandlers(authenticator),
+    ...accessReviewHandlers(authorizer),
     ...(['exec', 'attach', 'portforward'].flatMap((sub) =>
       ['get', 'create'].map((verb): [string, SubresourceHandler] => [`${sub}:${verb}`, upgradeRequired]),
     )),
@@ -266,6 +335,7 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
     ctx,
     settings: { hub, maxBodyBytes: options.maxRequestBodyBytes ?? DEFAULT_MAX_BODY_BYTES, resourceVersionBlockMs: options.resourceVersionWaitMs ?? 3000 },
     authenticator,
+    authorizer,
     discovery,
     faults,
     log,
@@ -280,7 +350,7 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
     : createHttpServer(listener);
   server.keepAliveTimeout = 60_000;
   const streamHandlers: StreamHandlers = { exec: undefined, portForward: undefined };
-  server.on('upgrade', streamUpgradeListener(ctx, authenticator, streamHandlers));
+  server.on('upgrade', streamUpgradeListener(ctx, { authenticator, authorizer }, streamHandlers));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => {
@@ -301,6 +371,32 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
       user: auth === 'token' ? { token } : { certPem: certificates.admin.certPem, keyPem: certificates.admin.keyPem },
     });
   const kubeconfig = kubeconfigFor(options.auth ?? 'token');
+  const kubeconfigAs = async (identity: ApiServerIdentity): Promise<string> => {
+    const ca = useTls ? { caPem } : {};
+    if ('serviceAccount' in identity) {
+      const sa = store.get('/serviceaccounts', objectKey(identity.namespace, identity.serviceAccount));
+      if (sa === undefined) throw notFound({ group: '', resource: 'serviceaccounts' }, identity.serviceAccount);
+      const now = ctx.now().getTime();
+      const minted = serviceAccountTokens.mint({
+        namespace: identity.namespace,
+        serviceAccount: identity.serviceAccount,
+        serviceAccountUid: sa.metadata.uid ?? '',
+        audiences: [API_AUDIENCE],
+        issuedAt: now,
+        expiresAt: now + (identity.expirationSeconds ?? 3600) * 1000,
+      });
+      return renderKubeconfig({ server: url, ...ca, user: { token: minted } });
+    }
+    const known = userTokens.get(identity.user);
+    const groups = identity.groups ?? known?.user.groups ?? [];
+    if (identity.auth === 'certificate') {
+      const pair = await issueClientCertificate(certificates.ca, identity.user, groups);
+      return renderKubeconfig({ server: url, ...ca, user: { certPem: pair.certPem, keyPem: pair.keyPem } });
+    }
+    const entry = known !== undefined && identity.groups === undefined ? known : addUser({ name: identity.user, groups });
+    authenticator.addToken(entry.token, entry.user);
+    return renderKubeconfig({ server: url, ...ca, user: { token: entry.token } });
+  };
   let tempDir: string | undefined;
   let kubeconfigPath = options.kubeconfigPath;
   if (kubeconfigPath === undefined) {
@@ -318,6 +414,7 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
       namespaceController?.close();
       crdController.close();
       apiServices.close();
+      aggregation.close();
       eventTtl.close();
       forgetLogs();
       garbageCollector?.close();
@@ -340,6 +437,7 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
     kubeconfig,
     kubeconfigPath,
     kubeconfigFor,
+    kubeconfigAs,
     token,
     caPem,
     clientCertificate: certificates.admin,

@@ -13,10 +13,28 @@ describe('startApiServer', () => {
     expect(env.server.caPem).to.contain('BEGIN CERTIFICATE');
   });
 
-  it('should answer 401 with the exact Unauthorized Status without a credential', async () => {
-    const res = await rawRequest(env.server, '/api/v1/namespaces', { auth: 'none' });
+  it('should answer 401 with the exact Unauthorized Status for a credential that does not authenticate', async () => {
+    const res = await rawRequest(env.server, '/api/v1/namespaces', { auth: { token: 'wrong' } });
     expect(res.status).to.equal(401);
     expect(res.text.trim()).to.equal('{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"Unauthorized","reason":"Unauthorized","code":401}');
+  });
+
+  it('should take a request without a credential as system:anonymous, whom RBAC denies with 403', async () => {
+    const res = await rawRequest(env.server, '/api/v1/namespaces', { auth: 'none' });
+    expect(res.status).to.equal(403);
+    expect(res.text.trim()).to.equal(
+      '{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"namespaces is forbidden: User \\"system:anonymous\\" cannot list resource \\"namespaces\\" in API group \\"\\" at the cluster scope","reason":"Forbidden","details":{"kind":"namespaces"},"code":403}',
+    );
+    expect(env.server.hooks.requests().at(-1)).to.include({ user: 'system:anonymous', code: 403 });
+  });
+
+  it('should answer 401 without a credential when anonymous auth is off', async () => {
+    const server = await startApiServer({ anonymous: false });
+    try {
+      expect((await rawRequest(server, '/healthz', { auth: 'none' })).status).to.equal(401);
+    } finally {
+      await server.close();
+    }
   });
 
   it('should answer 401 for a wrong bearer token', async () => {
@@ -121,7 +139,8 @@ describe('startApiServer', () => {
       const server = await startApiServer({ tls: false });
       try {
         expect(server.url).to.match(/^http:\/\//);
-        expect((await rawRequest(server, '/api', { auth: 'none' })).status).to.equal(401);
+        expect((await rawRequest(server, '/api', { auth: 'none' })).status).to.equal(403);
+        expect((await rawRequest(server, '/api', { auth: { token: 'wrong' } })).status).to.equal(401);
         expect((await rawRequest(server, '/api')).status).to.equal(200);
         expect(parse(server.kubeconfig).clusters[0].cluster).to.not.have.property('certificate-authority-data');
       } finally {

@@ -18,4 +18,6 @@ export * from './apiregistration-v1.js';
 export * from './autoscaling-v1.js';
 export * from './node-v1.js';
 export * from './flowcontrol-v1.js';
+export * from './authentication-v1.js';
+export * from './authorization-v1.js';
 export { BUILTIN_RESOURCES, type BuiltinResourceRow, type BuiltinRow } from './builtin-table.js';

@@ -2,7 +2,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import type { UserInfo } from '../server-context.js';
-import type { ServiceAccountTokens } from './service-account-tokens.js';
+import { API_AUDIENCE, type ServiceAccountTokens } from './service-account-tokens.js';
 
 /** A user a static bearer token stands for (kube-apiserver's `--token-auth-file` rows). */
 export interface TokenUser {
@@ -26,6 +26,10 @@ export interface AuthenticatorOptions {
 
 function withAuthenticated(groups: readonly string[]): string[] {
   return groups.includes('system:authenticated') ? [...groups] : [...groups, 'system:authenticated'];
+}
+
+function staticUser(user: TokenUser): UserInfo {
+  return { username: user.username, groups: withAuthenticated(user.groups ?? []), ...(user.uid === undefined ? {} : { uid: user.uid }) };
 }
 
 type Outcome = { readonly type: 'user'; readonly user: UserInfo } | { readonly type: 'failed' } | { readonly type: 'none' };
@@ -71,10 +75,18 @@ export class Authenticator {
     return ANONYMOUS;
   }
 
-  /** The user a bearer token stands for (a TokenReview), or `undefined`. */
-  authenticateToken(token: string): UserInfo | undefined {
-    const outcome = this.#token(token);
-    return outcome.type === 'user' ? outcome.user : undefined;
+  /**
+   * What a TokenReview answers for a token and target audiences (the API server's when
+   * empty): the user and the audiences it is valid for, or kube-apiserver's error text.
+   */
+  reviewToken(token: string, audiences: readonly string[]): { readonly user: UserInfo; readonly audiences: readonly string[] } | { readonly error: string } {
+    const targets = audiences.length === 0 ? [API_AUDIENCE] : audiences;
+    const user = this.#tokens.get(token);
+    if (user !== undefined && targets.includes(API_AUDIENCE)) return { user: staticUser(user), audiences: [API_AUDIENCE] };
+    const check = this.#serviceAccountTokens?.check(token, targets);
+    if (check?.type === 'user') return { user: check.user, audiences: check.audiences };
+    if (check?.type === 'rejected') return { error: `[invalid bearer token, ${check.message}]` };
+    return { error: 'invalid bearer token' };
   }
 
   #certificate(req: IncomingMessage): Outcome {
@@ -108,9 +120,7 @@ export class Authenticator {
 
   #token(token: string): Outcome {
     const user = this.#tokens.get(token);
-    if (user !== undefined) {
-      return { type: 'user', user: { username: user.username, groups: withAuthenticated(user.groups ?? []), ...(user.uid === undefined ? {} : { uid: user.uid }) } };
-    }
+    if (user !== undefined) return { type: 'user', user: staticUser(user) };
     const check = this.#serviceAccountTokens?.check(token);
     if (check?.type === 'user') return check;
     return { type: 'failed' };

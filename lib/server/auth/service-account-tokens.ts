@@ -40,11 +40,15 @@ interface Minted extends TokenClaims {
   readonly jti: string;
 }
 
-/** Why a presented token does not authenticate (the validator's error, kept out of responses). */
+/** Why a presented token does not authenticate. */
 export type TokenRejection = 'expired' | 'not valid yet' | 'wrong audience' | 'service account gone' | 'bound object gone';
 
 /** The outcome of checking a token: its user, a rejection, or `unknown` (not a token minted here). */
-export type TokenCheck = { readonly type: 'user'; readonly user: UserInfo } | { readonly type: 'rejected'; readonly reason: TokenRejection } | { readonly type: 'unknown' };
+export type TokenCheck =
+  | { readonly type: 'user'; readonly user: UserInfo; readonly audiences: readonly string[] }
+  /** `message` is the validator's error, as a TokenReview reports it (never sent for a request). */
+  | { readonly type: 'rejected'; readonly reason: TokenRejection; readonly message: string }
+  | { readonly type: 'unknown' };
 
 const BUCKETS = { Pod: '/pods', Secret: '/secrets', Node: '/nodes' } as const;
 
@@ -84,30 +88,54 @@ export class ServiceAccountTokens {
     return token;
   }
 
-  /** Checks a presented bearer token. */
-  check(token: string): TokenCheck {
+  /**
+   * Checks a presented bearer token for `audiences` (the API server's by default; a
+   * TokenReview may name others).
+   */
+  check(token: string, audiences: readonly string[] = [API_AUDIENCE]): TokenCheck {
     const minted = this.#tokens.get(token);
     if (minted === undefined) return { type: 'unknown' };
+    const matching = minted.audiences.filter((a) => audiences.includes(a));
+    if (matching.length === 0) {
+      return { type: 'rejected', reason: 'wrong audience', message: `token audiences ${goQuoted(minted.audiences)} is invalid for the target audiences ${goQuoted(audiences)}` };
+    }
     const now = this.#ctx.now().getTime();
-    if (now - TOKEN_LEEWAY_MS > minted.expiresAt) return { type: 'rejected', reason: 'expired' };
-    if (now + TOKEN_LEEWAY_MS < minted.issuedAt) return { type: 'rejected', reason: 'not valid yet' };
-    if (!minted.audiences.includes(API_AUDIENCE)) return { type: 'rejected', reason: 'wrong audience' };
+    if (now - TOKEN_LEEWAY_MS > minted.expiresAt) return { type: 'rejected', reason: 'expired', message: 'service account token has expired' };
+    if (now + TOKEN_LEEWAY_MS < minted.issuedAt) return { type: 'rejected', reason: 'not valid yet', message: 'service account token is not valid yet' };
     const invalidIfDeletedBefore = now - TOKEN_LEEWAY_MS;
-    const sa = this.#ctx.store.get('/serviceaccounts', objectKey(minted.namespace, minted.serviceAccount));
-    if (!alive(sa, minted.serviceAccountUid, invalidIfDeletedBefore)) return { type: 'rejected', reason: 'service account gone' };
+    const { namespace, serviceAccount } = minted;
+    const sa = this.#ctx.store.get('/serviceaccounts', objectKey(namespace, serviceAccount));
+    if (sa === undefined) return { type: 'rejected', reason: 'service account gone', message: `serviceaccounts ${JSON.stringify(serviceAccount)} not found` };
+    if (sa.metadata.uid !== minted.serviceAccountUid) {
+      return { type: 'rejected', reason: 'service account gone', message: `service account UID (${sa.metadata.uid ?? ''}) does not match claim (${minted.serviceAccountUid})` };
+    }
+    if (deletedBefore(sa, invalidIfDeletedBefore)) {
+      return { type: 'rejected', reason: 'service account gone', message: `service account ${namespace}/${serviceAccount} has been deleted` };
+    }
     const bound = minted.bound;
     if (bound !== undefined) {
-      const key = objectKey(bound.kind === 'Node' ? undefined : minted.namespace, bound.name);
-      if (!alive(this.#ctx.store.get(BUCKETS[bound.kind], key), bound.uid, invalidIfDeletedBefore)) return { type: 'rejected', reason: 'bound object gone' };
+      const object = this.#ctx.store.get(BUCKETS[bound.kind], objectKey(bound.kind === 'Node' ? undefined : namespace, bound.name));
+      if (object === undefined || deletedBefore(object, invalidIfDeletedBefore)) {
+        return { type: 'rejected', reason: 'bound object gone', message: 'service account token has been invalidated' };
+      }
+      if (object.metadata.uid !== bound.uid) {
+        const claim = bound.kind === 'Pod' ? 'pod' : bound.kind === 'Secret' ? 'secret' : 'node';
+        const message = `${claim} UID (${object.metadata.uid ?? ''}) does not match service account ${claim} ref claim (${bound.uid})`;
+        return { type: 'rejected', reason: 'bound object gone', message: bound.kind === 'Node' ? `node UID (${object.metadata.uid ?? ''}) does not match service account node ref claim (${bound.uid})` : message };
+      }
     }
-    return { type: 'user', user: userOf(minted) };
+    return { type: 'user', user: userOf(minted), audiences: matching };
   }
 }
 
-function alive(object: StoredObject | undefined, uid: string, invalidIfDeletedBefore: number): boolean {
-  if (object === undefined || object.metadata.uid !== uid) return false;
+/** Go's `%q` of a `[]string`: `["a" "b"]`. */
+function goQuoted(values: readonly string[]): string {
+  return `[${values.map((v) => JSON.stringify(v)).join(' ')}]`;
+}
+
+function deletedBefore(object: StoredObject, invalidIfDeletedBefore: number): boolean {
   const deleted = object.metadata.deletionTimestamp;
-  return deleted == null || Date.parse(deleted) >= invalidIfDeletedBefore;
+  return deleted != null && Date.parse(deleted) < invalidIfDeletedBefore;
 }
 
 function userOf(minted: Minted): UserInfo {

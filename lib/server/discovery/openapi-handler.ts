@@ -89,6 +89,7 @@ export class OpenApiHandler {
         plural: kind.plural,
         namespaced: kind.namespaced,
         subresources: kind.subresources,
+        verbs: kind.verbs,
         ...(kind.custom?.schema === undefined ? {} : { schema: kind.custom.schema as JSONSchemaProps }),
       });
     }

@@ -25,7 +25,7 @@ export function groupKindString(gk: GroupKind): string {
 }
 
 function details(gr: GroupResource, name: string, extra: Partial<StatusDetails> = {}): StatusDetails {
-  return { name, ...(gr.group === '' ? {} : { group: gr.group }), kind: gr.resource, ...extra };
+  return { ...(name === '' ? {} : { name }), ...(gr.group === '' ? {} : { group: gr.group }), kind: gr.resource, ...extra };
 }
 
 /**
@@ -95,7 +95,7 @@ export function invalid(gk: GroupKind, name: string, errors: readonly FieldError
     failureStatus(422, 'Invalid', invalidMessage(gk, name, errors), {
       ...(name === '' ? {} : { name }),
       ...(gk.group === '' ? {} : { group: gk.group }),
-      kind: gk.kind,
+      ...(gk.kind === '' ? {} : { kind: gk.kind }),
       causes,
     }),
   );
@@ -131,6 +131,11 @@ export function methodNotAllowed(gr: GroupResource, verb: string): ApiError {
  */
 export function methodNotRouted(): ApiError {
   return statusError(failureStatus(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource', {}));
+}
+
+/** 404 from the route table (go-restful): a path under a served group version that has no route. */
+export function routeNotFound(): ApiError {
+  return statusError(failureStatus(404, 'NotFound', 'the server could not find the requested resource', {}));
 }
 
 /** 415 naming the accepted media types. */

@@ -12,7 +12,7 @@ import { readObjectBody } from './write-handlers.js';
  */
 export async function handleFinalize(call: ResourceCall, name: string | undefined): Promise<void> {
   const body = await readObjectBody(call);
-  const options = parseWriteOptions(call.req, call.query, 'UpdateOptions');
+  const options = parseWriteOptions(call, 'UpdateOptions');
   const input = decodeObject(call.kind, body);
   const result = updateObject(call.ctx, { kind: call.kind, namespace: undefined, name: name ?? '', subresource: 'finalize', fromPatch: true }, input, options);
   writeObject(call.res, result.code, result.object, call.encoding, { warnings: call.warnings });

@@ -176,7 +176,7 @@ export async function handlePatch(call: ResourceCall, name: string, subresource:
   }
   const isApply = mediaType === 'application/apply-patch+yaml';
   const body = await readBody(call.req, call.settings.maxBodyBytes);
-  const options = parseWriteOptions(call.req, call.query, 'PatchOptions', isApply);
+  const options = parseWriteOptions(call, 'PatchOptions', isApply);
   let result: { object: Json; code: 200 | 201 };
   if (subresource === 'scale') {
     const current = readObject(call, name) as Json;

@@ -50,7 +50,7 @@ export const handleBindings: SubresourceHandler = async (call) => {
 };
 
 async function bindPod(call: ResourceCall, name: string, binding: Json): Promise<void> {
-  const options = parseWriteOptions(call.req, call.query, 'CreateOptions');
+  const options = parseWriteOptions(call, 'CreateOptions');
   const pod = structuredClone(readObject(call, name)) as Json;
   const spec = (pod['spec'] ?? {}) as Json;
   const node = String(((binding['target'] ?? {}) as Json)['name'] ?? '');

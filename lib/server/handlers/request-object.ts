@@ -1,8 +1,11 @@
 // Decodes the body of a create that is answered, not stored (TokenRequest, access reviews), as a typed object.
-import type { GroupVersionKind } from '../../core/index.js';
+import type { GroupVersionKind, KubeObject } from '../../core/index.js';
+import { builtinMergeSchema } from '../apply/merge-schema.js';
+import { recordUpdate } from '../apply/record-update.js';
 import { badRequest } from '../errors/status-errors.js';
 import { contentTypeOf, decodeBody, readBody } from '../http/read-body.js';
 import { typedDecode } from '../objects/typed-decode.js';
+import { formatTime } from '../server-context.js';
 import type { ResourceCall } from './resource-call.js';
 import { parseWriteOptions } from './write-options.js';
 
@@ -12,6 +15,8 @@ type Json = Record<string, unknown>;
 export interface RequestObject {
   /** The object, typed-decoded (unknown fields dropped), with `apiVersion`, `kind` and `metadata` set. */
   readonly object: Json;
+  /** The body as sent (a JSON object), for members the typed decoder does not know. */
+  readonly raw: Json;
   readonly warnings: string[];
   /** The field manager of the request (`fieldManager`, else the User-Agent). */
   readonly fieldManager: string;
@@ -22,12 +27,13 @@ export interface RequestObject {
  * decodes it as kube-apiserver's decoder does for `gvk`: a `null` body is an empty object;
  * an `apiVersion`/`kind` naming another type, a member of the wrong JSON type, or (with
  * `fieldValidation=Strict`) an unknown field answer 400; unknown fields otherwise become
- * `Warning`s.
+ * `Warning`s. `metadata.namespace` is the URL's (filled in when empty, 400 when another one)
+ * for namespaced endpoints, and dropped for cluster-scoped ones.
  *
  * @throws {ApiError} 400, 413, 415, 422 (bad options).
  */
 export async function readRequestObject(call: ResourceCall, gvk: GroupVersionKind): Promise<RequestObject> {
-  const options = parseWriteOptions(call.req, call.query, 'CreateOptions');
+  const options = parseWriteOptions(call, 'CreateOptions');
   const value = decodeBody(await readBody(call.req, call.settings.maxBodyBytes), contentTypeOf(call.req)) ?? {};
   if (typeof value !== 'object' || Array.isArray(value)) {
     throw badRequest(`the object provided is unrecognized (must be of type ${gvk.kind})`);
@@ -65,6 +71,32 @@ export async function readRequestObject(call: ResourceCall, gvk: GroupVersionKin
     }
   }
   const object = result.object;
-  object['metadata'] = { ...((object['metadata'] as Json | undefined) ?? {}) };
-  return { object, warnings, fieldManager: options.fieldManager };
+  const meta: Json = { ...((object['metadata'] as Json | undefined) ?? {}) };
+  const namespace = typeof meta['namespace'] === 'string' ? meta['namespace'] : '';
+  if (call.namespace === undefined) delete meta['namespace'];
+  else if (namespace === '') meta['namespace'] = call.namespace;
+  else if (namespace !== call.namespace) throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
+  object['metadata'] = meta;
+  return { object, raw: body, warnings, fieldManager: options.fieldManager };
+}
+
+/**
+ * The metadata of the answer to such a create: the request's own metadata (a namespace),
+ * `creationTimestamp: null` (nothing was created), and the `managedFields` entry the field
+ * manager records for the request (an `Update` by the request's manager owning the fields
+ * it sent), as kube-apiserver's generic create handler leaves them.
+ */
+export function answerMetadata(call: ResourceCall, gvk: GroupVersionKind, object: Json, fieldManager: string, subresource?: string): Json {
+  const apiVersion = gvk.group === '' ? gvk.version : `${gvk.group}/${gvk.version}`;
+  const recorded = recordUpdate({
+    live: undefined,
+    updated: object as KubeObject,
+    manager: fieldManager,
+    apiVersion,
+    time: formatTime(call.ctx.now()),
+    schema: builtinMergeSchema(gvk),
+    ...(subresource === undefined ? {} : { subresource }),
+  });
+  const { managedFields, creationTimestamp: _created, ...rest } = (recorded.metadata ?? {}) as Json;
+  return { ...rest, creationTimestamp: null, ...(managedFields === undefined ? {} : { managedFields }) };
 }

@@ -1,5 +1,5 @@
 // Dispatches a resource request to its handler by verb and subresource, after scope checks.
-import { methodNotAllowed, methodNotRouted } from '../errors/status-errors.js';
+import { methodNotAllowed, methodNotRouted, routeNotFound } from '../errors/status-errors.js';
 import { writeNotFoundPage } from '../http/respond.js';
 import { handlePatch } from './patch-handler.js';
 import { handleGet, handleList } from './read-handlers.js';
@@ -35,6 +35,9 @@ export async function routeResource(input: RouteInput, extra: ReadonlyMap<string
     writeNotFoundPage(input.res);
     return;
   }
+  // The routes of resources that are not stored objects live in their group version's route
+  // table, which answers a path it lacks with a JSON 404 (the mux's text page is for the rest).
+  if (!kind.stored && kind.namespaced !== (info.namespace !== undefined)) throw routeNotFound();
   const isNamespaceObject = kind.group === '' && kind.plural === 'namespaces';
   let namespace = info.namespace;
   if (isNamespaceObject) namespace = undefined;
@@ -62,10 +65,7 @@ export async function routeResource(input: RouteInput, extra: ReadonlyMap<string
     const handler = extra.get(`${kind.group}/${kind.plural}:${verb}`);
     const itemPath = name !== undefined;
     const registered = kind.verbs.includes('get') ? true : !itemPath;
-    if (!registered) {
-      writeNotFoundPage(input.res);
-      return;
-    }
+    if (!registered) throw routeNotFound();
     if (handler === undefined || !kind.verbs.includes(verb)) throw methodNotRouted();
     await handler(call, name);
     return;

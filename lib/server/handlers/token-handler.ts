@@ -1,6 +1,4 @@
 // POST serviceaccounts/{name}/token: mints a bearer token that authenticates as the ServiceAccount.
-import { recordUpdate } from '../apply/record-update.js';
-import { builtinMergeSchema } from '../apply/merge-schema.js';
 import { API_AUDIENCE, type BoundObject, type ServiceAccountTokens } from '../auth/service-account-tokens.js';
 import { fieldInvalid, type FieldError } from '../errors/field-error.js';
 import { badRequest, conflict, invalid, notFound } from '../errors/status-errors.js';
@@ -9,7 +7,7 @@ import { objectKey } from '../objects/object-key.js';
 import { formatTime } from '../server-context.js';
 import type { StoredObject } from '../store/store-event.js';
 import { readObject } from './read-handlers.js';
-import { readRequestObject } from './request-object.js';
+import { answerMetadata, readRequestObject } from './request-object.js';
 import type { SubresourceHandler } from './route-resource.js';
 
 type Json = Record<string, unknown>;
@@ -68,15 +66,7 @@ export function tokenRequestHandler(tokens: ServiceAccountTokens): SubresourceHa
     if (spec['expirationSeconds'] === undefined) spec['expirationSeconds'] = DEFAULT_EXPIRATION_SECONDS;
     const now = call.ctx.now();
     const time = formatTime(now);
-    const asked = recordUpdate({
-      live: undefined,
-      updated: { ...request, metadata: { ...meta, name, namespace }, spec } as StoredObject,
-      manager: fieldManager,
-      apiVersion: 'authentication.k8s.io/v1',
-      time,
-      subresource: 'token',
-      schema: builtinMergeSchema(TOKEN_REQUEST),
-    });
+    const answerMeta = answerMetadata(call, TOKEN_REQUEST, { ...request, metadata: { ...meta, name, namespace }, spec }, fieldManager, 'token');
     const audiences = Array.isArray(spec['audiences']) && spec['audiences'].length > 0 ? (spec['audiences'] as string[]) : [API_AUDIENCE];
     const seconds = spec['expirationSeconds'] as number;
     const errors: FieldError[] = [];
@@ -101,7 +91,7 @@ export function tokenRequestHandler(tokens: ServiceAccountTokens): SubresourceHa
     const answer: Json = {
       kind: TOKEN_REQUEST.kind,
       apiVersion: 'authentication.k8s.io/v1',
-      metadata: { name, namespace, creationTimestamp: time, managedFields: asked.metadata?.managedFields },
+      metadata: { name, namespace, creationTimestamp: time, managedFields: answerMeta['managedFields'] },
       spec: {
         audiences,
         expirationSeconds: seconds,

@@ -24,7 +24,7 @@ export async function readObjectBody(call: ResourceCall): Promise<unknown> {
 /** POST: creates an object in the collection; 201 with the stored object. */
 export async function handleCreate(call: ResourceCall): Promise<void> {
   const body = await readObjectBody(call);
-  const options = parseWriteOptions(call.req, call.query, 'CreateOptions');
+  const options = parseWriteOptions(call, 'CreateOptions');
   const input = decodeObject(call.kind, body);
   const result = createObject(call.ctx, call.kind, call.namespace, input, options);
   writeObject(call.res, result.code, result.object, call.encoding, { warnings: [...call.warnings, ...options.warnings] });
@@ -33,7 +33,7 @@ export async function handleCreate(call: ResourceCall): Promise<void> {
 /** PUT: replaces an object (or its status); 200, or 201 when create-on-update created it. */
 export async function handleUpdate(call: ResourceCall, name: string, subresource: 'status' | undefined): Promise<void> {
   const body = await readObjectBody(call);
-  const options = parseWriteOptions(call.req, call.query, 'UpdateOptions');
+  const options = parseWriteOptions(call, 'UpdateOptions');
   const input = decodeObject(call.kind, body);
   const result = updateObject(call.ctx, { kind: call.kind, namespace: call.namespace, name, subresource }, input, options);
   writeObject(call.res, result.code, result.object, call.encoding, { warnings: [...call.warnings, ...options.warnings] });

@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import { fieldForbidden, fieldInvalid, fieldNotSupported, goStringSlice, type FieldError } from '../errors/field-error.js';
 import { invalidOptions } from '../errors/status-errors.js';
 import type { WriteOptions } from '../server-context.js';
+import type { ResourceCall } from './resource-call.js';
 
 /** Validated write options plus `fieldValidation` and `force`. */
 export interface ParsedWriteOptions extends WriteOptions {
@@ -27,16 +28,18 @@ export function managerOf(req: IncomingMessage, query: URLSearchParams): string 
 }
 
 /**
- * Parses `dryRun`, `fieldManager`, `fieldValidation` (and `force` for patches).
+ * Parses `dryRun`, `fieldManager`, `fieldValidation` (and `force` for patches), and names
+ * the requester (the user and the URL's object name) for the kinds whose writes are
+ * authorized further (RBAC's escalation checks).
  *
  * @throws {ApiError} 422 `<Kind>Options.meta.k8s.io "" is invalid: ...`.
  */
 export function parseWriteOptions(
-  req: IncomingMessage,
-  query: URLSearchParams,
+  call: Pick<ResourceCall, 'req' | 'query' | 'user' | 'info'>,
   optionsKind: 'CreateOptions' | 'UpdateOptions' | 'PatchOptions',
   isApply = false,
 ): ParsedWriteOptions {
+  const { req, query } = call;
   const errors: FieldError[] = [];
   const dryRun = query.getAll('dryRun');
   errors.push(...dryRunErrors(dryRun));
@@ -57,6 +60,7 @@ export function parseWriteOptions(
   if (force && !isApply) errors.push(fieldForbidden('force', 'may not be specified for non-apply patch'));
   if (errors.length > 0) throw invalidOptions(optionsKind, errors);
   return {
+    requester: { user: call.user, name: call.info.name ?? '' },
     dryRun: dryRun.length > 0,
     fieldManager: managerOf(req, query),
     warnings: [],

@@ -1,10 +1,10 @@
 // The server's request entry point: request log, injected faults, authentication, then routing.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { unauthorized, wireStatusOf } from '../errors/status-errors.js';
 import { DiscoveryHandler } from '../discovery/discovery-handler.js';
 import { versionInfo } from '../discovery/version-info.js';
 import type { Authenticator } from '../auth/authenticator.js';
-import { impersonation } from '../auth/impersonate.js';
+import type { Authorizer } from '../authorization/authorizer.js';
+import { authorizeRequest } from '../authorization/authorize-request.js';
 import { routeResource, type SubresourceHandler } from '../handlers/route-resource.js';
 import type { HandlerSettings } from '../handlers/resource-call.js';
 import type { ServerContext, UserInfo } from '../server-context.js';
@@ -23,6 +23,7 @@ export interface RequestHandlerParts {
   readonly ctx: ServerContext;
   readonly settings: HandlerSettings;
   readonly authenticator: Authenticator;
+  readonly authorizer: Authorizer;
   readonly discovery: DiscoveryHandler;
   readonly faults: FaultInjector;
   readonly log: RequestLog;
@@ -36,8 +37,9 @@ const HEALTH = new Set(['/healthz', '/livez', '/readyz']);
 
 /**
  * Builds the `request` listener of the HTTP(S) server. Order: record the request, answer
- * an injected failure if one is queued, authenticate (401 Status for a missing or bad
- * credential), then `/version`, health, discovery, extra paths, and resources. A thrown
+ * an injected failure if one is queued, authenticate (401 for a bad credential; none is
+ * `system:anonymous`), impersonate and authorize (403 as kube-apiserver words it; see
+ * `authorizeRequest`), then `/version`, health, discovery, extra paths, and resources. A thrown
  * `ApiError` becomes its Status; anything else a 500; the server never crashes on input.
  */
 export function createRequestHandler(parts: RequestHandlerParts): (req: IncomingMessage, res: ServerResponse) => void {
@@ -90,21 +92,23 @@ async function handle(parts: RequestHandlerParts, req: IncomingMessage, res: Ser
     writeStatus(res, fault, { pretty });
     return;
   }
-  user = parts.authenticator.authenticate(req);
-  if (user === undefined) {
-    req.resume();
-    writeStatus(res, wireStatusOf(unauthorized()), { pretty });
-    return;
+  const admission = authorizeRequest(parts, req, method, path, query);
+  user = admission.user;
+  switch (admission.type) {
+    case 'refused':
+      req.resume();
+      writeError(res, admission.error, { pretty });
+      return;
+    case 'invalid':
+      req.resume();
+      res.statusCode = 500;
+      res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+      res.end(`Internal Server Error: ${JSON.stringify(req.url ?? path)}: ${admission.message}\n`);
+      return;
+    case 'allowed':
+      break;
   }
-  const impersonated = impersonation(req);
-  if (impersonated.type === 'invalid') {
-    req.resume();
-    res.statusCode = 500;
-    res.setHeader('Content-Type', 'text/plain; charset=utf-8');
-    res.end(`Internal Server Error: ${JSON.stringify(path)}: ${impersonated.message}\n`);
-    return;
-  }
-  if (impersonated.type === 'user') user = impersonated.user;
+  const requester = admission.user;
   const warnings: string[] = [];
   try {
     const info = parseRequestInfo(method, path, isWatch);
@@ -132,7 +136,7 @@ async function handle(parts: RequestHandlerParts, req: IncomingMessage, res: Ser
       return;
     }
     await routeResource(
-      { ctx: parts.ctx, settings: parts.settings, req, res, query, info, pretty, user, warnings },
+      { ctx: parts.ctx, settings: parts.settings, req, res, query, info, pretty, user: requester, warnings },
       parts.resourceHandlers,
     );
   } catch (error) {

@@ -13,6 +13,8 @@ export interface ServedResource {
   namespaced: boolean;
   /** `status`, `scale`, ... (other subresources get no paths). */
   subresources: readonly string[];
+  /** Discovery verbs; a resource whose only verb is `create` (a review) gets only its POST. */
+  verbs?: readonly string[];
   /** A custom resource version's `openAPIV3Schema`; absent for built-in kinds. */
   schema?: JSONSchemaProps;
 }

@@ -15,6 +15,8 @@ export interface ResourcePathsInput {
   readonly listSchemaName: string;
   /** Built-ins also accept `application/strategic-merge-patch+json`. */
   readonly strategicMergePatch: boolean;
+  /** Discovery verbs; only `create` (a review) means a POST and nothing else. */
+  readonly verbs?: readonly string[];
 }
 
 const query = (name: string, description: string, type = 'string'): OpenApiSchema => ({ name, in: 'query', description, schema: { type, uniqueItems: true } });
@@ -119,6 +121,14 @@ export function resourcePaths(input: ResourcePathsInput): Record<string, OpenApi
     ),
     parameters: [nameParameter(kind), ...namespaceParameter, PRETTY],
   });
+  if (input.verbs?.length === 1 && input.verbs[0] === 'create') {
+    return {
+      [collection]: {
+        post: operation('post', 'create', '', `create a ${kind}`, { requestBody: body(schemaName), responses: response(schemaName, ['200', '201', '202']) }),
+        parameters: [DRY_RUN, FIELD_MANAGER, FIELD_VALIDATION, ...namespaceParameter, PRETTY],
+      },
+    };
+  }
   const paths: Record<string, OpenApiSchema> = {
     [collection]: {
       get: operation('list', 'list', '', `list or watch objects of kind ${kind}`, { parameters: LIST_PARAMETERS, responses: response(listSchemaName, ['200']) }),

@@ -28,6 +28,12 @@ const STORAGE_ALIASES: Readonly<Record<string, { group: string; plural: string; 
 const UNSTORED_VERBS: Readonly<Record<string, readonly string[]>> = {
   '/bindings': ['create'],
   '/componentstatuses': ['get', 'list'],
+  'authentication.k8s.io/selfsubjectreviews': ['create'],
+  'authentication.k8s.io/tokenreviews': ['create'],
+  'authorization.k8s.io/localsubjectaccessreviews': ['create'],
+  'authorization.k8s.io/selfsubjectaccessreviews': ['create'],
+  'authorization.k8s.io/selfsubjectrulesreviews': ['create'],
+  'authorization.k8s.io/subjectaccessreviews': ['create'],
 };
 
 /** A group as discovery lists it. */

@@ -5,7 +5,9 @@ import { PassThrough, Writable, Duplex as DuplexStream } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { failureStatus, isApiError, type Status } from '../../core/index.js';
 import type { Authenticator } from '../auth/authenticator.js';
-import { badRequest, notFound, unauthorized, wireStatusOf } from '../errors/status-errors.js';
+import type { Authorizer } from '../authorization/authorizer.js';
+import { authorizeRequest } from '../authorization/authorize-request.js';
+import { badRequest, internalError, notFound, wireStatusOf } from '../errors/status-errors.js';
 import { parseRequestInfo } from '../http/request-info.js';
 import { objectKey } from '../objects/object-key.js';
 import type { ServerContext } from '../server-context.js';
@@ -72,7 +74,11 @@ function exitStatus(command: readonly string[], code: number): Json {
  * The container's side is played by {@link StreamHandlers}; without one, exec and attach
  * end with a Failure Status saying the server runs no containers.
  */
-export function streamUpgradeListener(ctx: ServerContext, authenticator: Authenticator, handlers: StreamHandlers): (req: IncomingMessage, socket: Duplex, head: Buffer) => void {
+export function streamUpgradeListener(
+  ctx: ServerContext,
+  access: { readonly authenticator: Authenticator; readonly authorizer: Authorizer },
+  handlers: StreamHandlers,
+): (req: IncomingMessage, socket: Duplex, head: Buffer) => void {
   const wss = new WebSocketServer({
     noServer: true,
     handleProtocols: (protocols) => {
@@ -82,8 +88,10 @@ export function streamUpgradeListener(ctx: ServerContext, authenticator: Authent
   });
   return (req, socket, head) => {
     try {
-      if (authenticator.authenticate(req) === undefined) throw unauthorized();
       const url = new URL(req.url ?? '/', 'http://localhost');
+      const admission = authorizeRequest(access, req, req.method ?? 'GET', decodeURIComponent(url.pathname), url.searchParams);
+      if (admission.type === 'refused') throw admission.error;
+      if (admission.type === 'invalid') throw internalError(admission.message);
       const info = parseRequestInfo('GET', decodeURIComponent(url.pathname), false);
       if (info.type !== 'resource' || info.group !== '' || info.resource !== 'pods' || info.name === undefined || info.namespace === undefined) {
         throw notFound({ group: '', resource: 'pods' }, '');

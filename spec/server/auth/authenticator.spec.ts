@@ -60,7 +60,7 @@ describe('Authenticator', () => {
 
   it('should look tokens up as data, never through a prototype', () => {
     expect(auth.authenticate(request({ authorization: 'Bearer __proto__' }))).to.equal(undefined);
-    expect(auth.authenticateToken('constructor')).to.equal(undefined);
-    expect(auth.authenticateToken('t0k3n')?.username).to.equal('alice');
+    expect(auth.reviewToken('constructor', [])).to.deep.equal({ error: 'invalid bearer token' });
+    expect(auth.reviewToken('t0k3n', [])).to.deep.include({ audiences: ['https://kubernetes.default.svc.cluster.local'] });
   });
 });

@@ -58,11 +58,17 @@ describe('ServiceAccountTokens', () => {
   it('should reject expired, premature and foreign-audience tokens, and tokens it never minted', () => {
     const token = tokens.mint(claims());
     now = T0 + 660_001;
-    expect(tokens.check(token)).to.deep.equal({ type: 'rejected', reason: 'expired' });
+    expect(tokens.check(token)).to.deep.equal({ type: 'rejected', reason: 'expired', message: 'service account token has expired' });
     now = T0 - 60_001;
-    expect(tokens.check(token)).to.deep.equal({ type: 'rejected', reason: 'not valid yet' });
+    expect(tokens.check(token)).to.deep.include({ type: 'rejected', reason: 'not valid yet' });
     now = T0;
-    expect(tokens.check(tokens.mint(claims({ audiences: ['vault'] })))).to.deep.equal({ type: 'rejected', reason: 'wrong audience' });
+    const vault = tokens.mint(claims({ audiences: ['vault'] }));
+    expect(tokens.check(vault)).to.deep.equal({
+      type: 'rejected',
+      reason: 'wrong audience',
+      message: 'token audiences ["vault"] is invalid for the target audiences ["https://kubernetes.default.svc.cluster.local"]',
+    });
+    expect(tokens.check(vault, ['vault'])).to.deep.include({ type: 'user', audiences: ['vault'] });
     expect(tokens.check('never-minted')).to.deep.equal({ type: 'unknown' });
   });
 
@@ -72,7 +78,7 @@ describe('ServiceAccountTokens', () => {
     now = T0 + 60_000;
     expect(tokens.check(token).type).to.equal('user');
     now = T0 + 61_000;
-    expect(tokens.check(token)).to.deep.equal({ type: 'rejected', reason: 'service account gone' });
+    expect(tokens.check(token)).to.deep.equal({ type: 'rejected', reason: 'service account gone', message: 'service account ns/sa has been deleted' });
   });
 
   it('should reject a token whose ServiceAccount or bound object was recreated with another uid', () => {
@@ -80,9 +86,11 @@ describe('ServiceAccountTokens', () => {
     const token = tokens.mint(claims({ bound: { kind: 'Node', name: 'n', uid: 'n-uid' } }));
     expect(tokens.check(token).type).to.equal('user');
     objects.set('/nodes|/n', object('n', 'other'));
-    expect(tokens.check(token)).to.deep.equal({ type: 'rejected', reason: 'bound object gone' });
+    expect(tokens.check(token)).to.deep.equal({ type: 'rejected', reason: 'bound object gone', message: 'node UID (other) does not match service account node ref claim (n-uid)' });
     objects.set('/serviceaccounts|ns/sa', object('sa', 'new-uid'));
-    expect(tokens.check(tokens.mint(claims())).type).to.equal('rejected');
+    expect(tokens.check(tokens.mint(claims()))).to.deep.include({ type: 'rejected', message: 'service account UID (new-uid) does not match claim (sa-uid)' });
+    objects.delete('/serviceaccounts|ns/sa');
+    expect(tokens.check(tokens.mint(claims()))).to.deep.include({ type: 'rejected', message: 'serviceaccounts "sa" not found' });
   });
 
   it('should forget expired tokens when minting new ones', () => {
