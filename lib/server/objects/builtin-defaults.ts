@@ -1,6 +1,7 @@
 // Defaulting of built-in kinds: the zero-config values kube-apiserver fills in on every write.
 import { Buffer } from 'node:buffer';
 import { ownProperty, setOwnProperty } from '../../core/json/own-property.js';
+import { builtinDefinition } from '../openapi/builtin-definitions.js';
 
 type Json = Record<string, unknown>;
 
@@ -25,6 +26,38 @@ function defaultContainers(list: unknown): void {
     setDefault(c, 'imagePullPolicy', tag === undefined || tag === 'latest' ? 'Always' : 'IfNotPresent');
     if (Array.isArray(c['ports'])) for (const p of c['ports']) if (obj(p) !== undefined) setDefault(p as Json, 'protocol', 'TCP');
     setDefault(c, 'resources', {});
+    if (Array.isArray(c['env'])) for (const env of c['env']) defaultFieldRef(obj(env)?.['valueFrom']);
+  }
+}
+
+/** `ObjectFieldSelector.apiVersion` defaults to `v1` (SetDefaults_ObjectFieldSelector). */
+function defaultFieldRef(holder: unknown): void {
+  const fieldRef = obj(obj(holder)?.['fieldRef']);
+  if (fieldRef !== undefined) setDefault(fieldRef, 'apiVersion', 'v1');
+}
+
+function defaultDownwardApiItems(items: unknown): void {
+  if (Array.isArray(items)) for (const item of items) defaultFieldRef(item);
+}
+
+let volumeSources: readonly string[] | undefined;
+
+/** The fields of `VolumeSource` (inlined into `Volume`): one of them names the volume's source. */
+function volumeSourceFields(): readonly string[] {
+  volumeSources ??= [...(builtinDefinition('io.k8s.api.core.v1.Volume')?.fields?.keys() ?? [])].filter((f) => f !== 'name');
+  return volumeSources;
+}
+
+/** A volume that names no source is an `emptyDir: {}` (SetDefaults_Volume); fieldRefs get `apiVersion: v1`. */
+function defaultVolumes(list: unknown): void {
+  if (!Array.isArray(list)) return;
+  for (const item of list) {
+    const volume = obj(item);
+    if (volume === undefined) continue;
+    if (!volumeSourceFields().some((f) => ownProperty(volume, f) !== undefined && ownProperty(volume, f) !== null)) volume['emptyDir'] = {};
+    defaultDownwardApiItems(obj(volume['downwardAPI'])?.['items']);
+    const projected = obj(volume['projected']);
+    if (Array.isArray(projected?.['sources'])) for (const source of projected['sources']) defaultDownwardApiItems(obj(obj(source)?.['downwardAPI'])?.['items']);
   }
 }
 
@@ -37,6 +70,8 @@ function defaultPodSpec(spec: Json | undefined): void {
   setDefault(spec, 'securityContext', {});
   defaultContainers(spec['containers']);
   defaultContainers(spec['initContainers']);
+  defaultContainers(spec['ephemeralContainers']);
+  defaultVolumes(spec['volumes']);
 }
 
 function defaultTemplate(spec: Json | undefined): void {
@@ -77,7 +112,16 @@ export function applyBuiltinDefaults(group: string, kind: string, object: Json):
       defaultTemplate(object);
       break;
     case '/ReplicationController':
-      if (spec !== undefined) setDefault(spec, 'replicas', 1);
+      if (spec !== undefined) {
+        // SetDefaults_ReplicationController: the selector and the object's labels come from the template's labels.
+        const templateLabels = obj(obj(obj(spec['template'])?.['metadata'])?.['labels']);
+        if (templateLabels !== undefined) {
+          if (Object.keys(obj(spec['selector']) ?? {}).length === 0) spec['selector'] = { ...templateLabels };
+          const meta = obj(object['metadata']);
+          if (meta !== undefined && Object.keys(obj(meta['labels']) ?? {}).length === 0) meta['labels'] = { ...templateLabels };
+        }
+        setDefault(spec, 'replicas', 1);
+      }
       defaultTemplate(spec);
       break;
     case 'apps/Deployment':
@@ -146,6 +190,7 @@ export function applyBuiltinDefaults(group: string, kind: string, object: Json):
             const port = obj(p);
             if (port === undefined) continue;
             setDefault(port, 'protocol', 'TCP');
+            if (port['targetPort'] === 0 || port['targetPort'] === '') port['targetPort'] = port['port'];
             setDefault(port, 'targetPort', port['port']);
           }
         }

@@ -1,0 +1,53 @@
+// Defaults kube-apiserver 1.32 applies to built-in kinds (pkg/apis/core/v1/defaults.go), through the API.
+import { expect } from 'chai';
+import { rawRequest, useApiServer } from '../../helpers/api-server.js';
+
+type Json = Record<string, any>;
+
+describe('built-in defaults', () => {
+  const env = useApiServer();
+  const create = async (path: string, body: Json): Promise<Json> => {
+    const res = await rawRequest(env.server, path, { method: 'POST', body });
+    expect(res.status, res.text).to.equal(201);
+    return res.json<Json>();
+  };
+
+  it('should give a ReplicationController its template labels as selector and labels', async () => {
+    const rc = await create('/api/v1/namespaces/default/replicationcontrollers', {
+      metadata: { name: 'rc' },
+      spec: { template: { metadata: { labels: { app: 'rc' } }, spec: { containers: [{ name: 'c', image: 'i' }] } } },
+    });
+    expect(rc['spec'].selector).to.deep.equal({ app: 'rc' });
+    expect(rc['metadata'].labels).to.deep.equal({ app: 'rc' });
+    expect(rc['spec'].replicas).to.equal(1);
+    const own = await create('/api/v1/namespaces/default/replicationcontrollers', {
+      metadata: { name: 'rc-own', labels: { mine: 'yes' } },
+      spec: { selector: { app: 'own' }, template: { metadata: { labels: { app: 'own', extra: 'x' } }, spec: { containers: [{ name: 'c', image: 'i' }] } } },
+    });
+    expect(own['spec'].selector).to.deep.equal({ app: 'own' });
+    expect(own['metadata'].labels).to.deep.equal({ mine: 'yes' });
+  });
+
+  it('should default fieldRef.apiVersion to v1 and a volume without a source to emptyDir', async () => {
+    const pod = await create('/api/v1/namespaces/default/pods', {
+      metadata: { name: 'downward' },
+      spec: {
+        containers: [{ name: 'c', image: 'i', env: [{ name: 'NODE', valueFrom: { fieldRef: { fieldPath: 'spec.nodeName' } } }] }],
+        volumes: [
+          { name: 'scratch' },
+          { name: 'info', downwardAPI: { items: [{ path: 'labels', fieldRef: { fieldPath: 'metadata.labels' } }] } },
+          { name: 'both', projected: { sources: [{ downwardAPI: { items: [{ path: 'ns', fieldRef: { fieldPath: 'metadata.namespace' } }] } }] } },
+        ],
+      },
+    });
+    expect(pod['spec'].containers[0].env[0].valueFrom.fieldRef).to.deep.equal({ apiVersion: 'v1', fieldPath: 'spec.nodeName' });
+    expect(pod['spec'].volumes[0]).to.deep.equal({ name: 'scratch', emptyDir: {} });
+    expect(pod['spec'].volumes[1].downwardAPI.items[0].fieldRef.apiVersion).to.equal('v1');
+    expect(pod['spec'].volumes[2].projected.sources[0].downwardAPI.items[0].fieldRef.apiVersion).to.equal('v1');
+  });
+
+  it('should default a Service port whose targetPort is 0 to the port', async () => {
+    const svc = await create('/api/v1/namespaces/default/services', { metadata: { name: 'svc' }, spec: { ports: [{ port: 8080, targetPort: 0 }] } });
+    expect(svc['spec'].ports[0].targetPort).to.equal(8080);
+  });
+});
