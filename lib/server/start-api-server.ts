@@ -28,6 +28,7 @@ import { handleBinding, handleBindings, handleEviction, podLogHandler } from './
 import { apiServiceHooks } from './apiregistration/api-service-hooks.js';
 import { API_SERVICE_BUCKET, ApiServiceRegistration } from './apiregistration/api-service-registration.js';
 import { componentStatusHandlers } from './components/component-statuses.js';
+import { DefaultServiceAccounts } from './serviceaccounts/default-service-accounts.js';
 import { PodLogs } from './pods/pod-logs.js';
 import { tokenRequestHandler } from './handlers/token-handler.js';
 import type { SubresourceHandler } from './handlers/route-resource.js';
@@ -116,8 +117,9 @@ export interface ApiServerOptions {
   readonly resourceVersionWaitMs?: number;
   /**
    * Run the in-process controllers kube-controller-manager runs on a real cluster: the garbage
-   * collector (ownerReferences), the namespace controller and the root CA publisher (the
-   * `kube-root-ca.crt` ConfigMap in every namespace). @default true
+   * collector (ownerReferences), the namespace controller, the root CA publisher (the
+   * `kube-root-ca.crt` ConfigMap in every namespace) and the serviceaccounts controller (a
+   * `default` ServiceAccount in every namespace). @default true
    */
   readonly controllers?: boolean;
   /** How long Events live after their last write, in seconds (kube-apiserver's `--event-ttl`). @default 3600 */
@@ -265,6 +267,7 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
   const controllers = options.controllers ?? true;
   const namespaceController = controllers ? new NamespaceController(ctx) : undefined;
   const garbageCollector = controllers ? new GarbageCollector(ctx) : undefined;
+  const serviceAccounts = controllers ? new DefaultServiceAccounts(ctx) : undefined;
 
   let compactionPoint = 0;
   const compactionMs = (options.compactionIntervalSeconds ?? 300) * 1000;
@@ -419,6 +422,7 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
       forgetLogs();
       garbageCollector?.close();
       rootCaPublisher?.close();
+      serviceAccounts?.close();
       store.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
