@@ -10,6 +10,7 @@ import { typedDecode } from './typed-decode.js';
 import { validateBuiltin } from './validate-builtin.js';
 import { validateObjectMeta, validateObjectMetaUpdate } from './validate-object-meta.js';
 import { writeZeroValues } from './write-zero-values.js';
+import { immutableFieldErrors } from '../immutability/immutable-fields.js';
 
 type Json = Record<string, unknown>;
 
@@ -61,21 +62,26 @@ export function hasStatusSubresource(kind: ResourceKind): boolean {
 
 /**
  * Applies the kind's defaults and validates the object (metadata, built-in spec rules,
- * kind hooks, and on update the immutable metadata); then adds the zero-valued fields Go
- * always writes (see `writeZeroValues`).
+ * kind hooks, and on update the immutable metadata and, unless `checkImmutable` is false —
+ * a pod's binding, which the server itself writes — the kind's immutable fields), after
+ * adding the zero-valued fields Go always writes (see `writeZeroValues`).
  *
  * @throws {ApiError} 422 Invalid with one cause per problem.
  */
-export function defaultAndValidate(ctx: ServerContext, kind: ResourceKind, object: Json, old: Json | undefined): void {
-  if (kind.custom === undefined) applyBuiltinDefaults(kind.group, kind.kind, object);
+export function defaultAndValidate(ctx: ServerContext, kind: ResourceKind, object: Json, old: Json | undefined, checkImmutable = old !== undefined): void {
+  if (kind.custom === undefined) {
+    applyBuiltinDefaults(kind.group, kind.kind, object);
+    // Go validates typed objects, in which every zero value is present.
+    writeZeroValues({ group: kind.group, version: kind.version, kind: kind.kind }, object);
+  }
   const hooks = ctx.hooks.get(kind.bucket);
   const meta = metaOf(object);
   const errors = validateObjectMeta(meta, kind.rules.nameRule);
   if (kind.custom === undefined) errors.push(...validateBuiltin(kind.group, kind.kind, object));
   if (hooks?.validate !== undefined) errors.push(...hooks.validate(object, old, kind));
   if (old !== undefined) errors.push(...validateObjectMetaUpdate(meta, metaOf(old)));
+  if (old !== undefined && checkImmutable && kind.custom === undefined) errors.push(...immutableFieldErrors(kind.group, kind.kind, object, old));
   if (errors.length > 0) throw invalid({ group: kind.group, kind: kind.kind }, meta.name ?? '', errors);
-  if (kind.custom === undefined) writeZeroValues({ group: kind.group, version: kind.version, kind: kind.kind }, object);
 }
 
 /** Whether an update changes what the kind's generation tracks. */

@@ -107,7 +107,7 @@ export function updateObject(ctx: ServerContext, request: UpdateRequest, input: 
   if (oldMeta.generation !== undefined) nextMeta.generation = oldMeta.generation;
   ctx.hooks.get(kind.bucket)?.prepareUpdate?.(next, old, kind, subresource, options);
   nextMeta = metaOf(next);
-  defaultAndValidate(ctx, kind, next, old);
+  defaultAndValidate(ctx, kind, next, old, request.fieldsSubresource !== 'binding');
   if (subresource === undefined && generationChanged(kind, next, old)) nextMeta.generation = (oldMeta.generation ?? 0) + 1;
 
   const fieldsSubresource = request.fieldsSubresource ?? subresource;
