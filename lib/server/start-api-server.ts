@@ -29,6 +29,8 @@ import { apiServiceHooks } from './apiregistration/api-service-hooks.js';
 import { API_SERVICE_BUCKET, ApiServiceRegistration } from './apiregistration/api-service-registration.js';
 import { componentStatusHandlers } from './components/component-statuses.js';
 import { DefaultServiceAccounts } from './serviceaccounts/default-service-accounts.js';
+import { SERVICE_BUCKET, serviceHooks } from './services/service-hooks.js';
+import { publishKubernetesService } from './services/kubernetes-service.js';
 import { PodLogs } from './pods/pod-logs.js';
 import { tokenRequestHandler } from './handlers/token-handler.js';
 import type { SubresourceHandler } from './handlers/route-resource.js';
@@ -260,6 +262,7 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
   hooks.set(CRD_BUCKET, crdHooks(ctx));
   hooks.set(EVENT_BUCKET, eventHooks());
   hooks.set(API_SERVICE_BUCKET, apiServiceHooks());
+  hooks.set(SERVICE_BUCKET, serviceHooks(ctx));
   const authorizer = new Authorizer(store);
   for (const [bucket, kindHooks] of rbacHooks(authorizer)) hooks.set(bucket, kindHooks);
   const crdController = new CrdController(ctx);
@@ -365,6 +368,7 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
   const urlHost = host.includes(':') ? `[${host}]` : host;
   const url = `${useTls ? 'https' : 'http'}://${urlHost}:${port}`;
   serverAddress = `${urlHost}:${port}`;
+  publishKubernetesService(ctx, host, port);
 
   const caPem = useTls ? certificates.ca.certPem : '';
   const kubeconfigFor = (auth: 'token' | 'certificate'): string =>

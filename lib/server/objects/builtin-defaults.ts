@@ -185,6 +185,10 @@ export function applyBuiltinDefaults(group: string, kind: string, object: Json):
       if (spec !== undefined) {
         setDefault(spec, 'type', 'ClusterIP');
         setDefault(spec, 'sessionAffinity', 'None');
+        const type = spec['type'];
+        if (type === 'ClusterIP' || type === 'NodePort' || type === 'LoadBalancer') setDefault(spec, 'internalTrafficPolicy', 'Cluster');
+        if (type === 'NodePort' || type === 'LoadBalancer') setDefault(spec, 'externalTrafficPolicy', 'Cluster');
+        if (type === 'LoadBalancer') setDefault(spec, 'allocateLoadBalancerNodePorts', true);
         if (Array.isArray(spec['ports'])) {
           for (const p of spec['ports']) {
             const port = obj(p);
