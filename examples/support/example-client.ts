@@ -9,6 +9,8 @@ import { startApiServer, type ApiServer } from '../../lib/server/index.js';
 /** A Client and what to do when the example is done. */
 export interface ExampleClient {
   readonly client: Client;
+  /** The client's configuration (where the cluster is and how to trust it). */
+  readonly config: Config;
   /** Where the client points, for the example's first line of output. */
   readonly target: string;
   /** The embedded API server, when no cluster was found. */
@@ -27,12 +29,14 @@ export async function exampleClient(): Promise<ExampleClient> {
   if (hasKubeconfig || (env['KUBERNETES_SERVICE_HOST'] ?? '') !== '') {
     const config = await Config.infer();
     const client = new Client(config);
-    return { client, target: config.source, embedded: undefined, close: () => Promise.resolve(client.close()) };
+    return { client, config, target: config.source, embedded: undefined, close: () => Promise.resolve(client.close()) };
   }
   const server = await startApiServer();
-  const client = new Client(await Config.fromKubeconfig(server.kubeconfig));
+  const config = await Config.fromKubeconfig(server.kubeconfig);
+  const client = new Client(config);
   return {
     client,
+    config,
     target: `an embedded API server at ${server.url} (no kubeconfig found)`,
     embedded: server,
     close: async () => {

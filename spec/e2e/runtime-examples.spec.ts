@@ -55,6 +55,14 @@ describe('runtime examples', function () {
     expect(await example('configmapgen-controller.ts')).to.contain('ConfigMap default/greeting: {"content":"hello"}');
   });
 
+  it('least-privilege-controller should greet as its ServiceAccount, then stop loudly without watch', async () => {
+    const out = await example('least-privilege-controller.ts');
+    expect(out).to.contain('greeted default/visitor: hello, visitor');
+    expect(out).to.contain(
+      'without watch, the controller stops: watch of configmaps in namespace "default": access was refused (check the credentials and RBAC for list and watch): configmaps is forbidden: User "system:serviceaccount:default:greeter" cannot watch resource "configmaps"',
+    );
+  });
+
   it('the demo should pass every step and exit 0', async () => {
     const out = await example('demo.ts');
     expect(out).to.contain('steps          6/6 passed').and.contain('all good.');
