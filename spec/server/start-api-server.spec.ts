@@ -2,6 +2,8 @@ import { expect } from 'chai';
 import { parse } from 'yaml';
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import { Client } from '../../lib/client/client.js';
+import { Config } from '../../lib/client/config/config.js';
 import { startApiServer } from '../../lib/server/index.js';
 import { rawRequest, useApiServer } from '../helpers/api-server.js';
 
@@ -101,6 +103,52 @@ describe('startApiServer', () => {
   it('should answer /version with a semver gitVersion', async () => {
     const res = await rawRequest(env.server, '/version');
     expect(res.json()).to.include({ major: '1', minor: '32', gitVersion: 'v1.32.13' });
+  });
+
+  describe('users and kubeconfigAs', () => {
+    const withUsers = useApiServer({ users: [{ name: 'alice', groups: ['devs'], token: 'alice-token', uid: 'a-1' }] });
+
+    async function whoami(kubeconfig: string): Promise<Record<string, unknown>> {
+      const client = new Client(await Config.fromKubeconfig(kubeconfig));
+      try {
+        const review = await client.requestJson<{ status: { userInfo: Record<string, unknown> } }>({
+          method: 'POST',
+          path: '/apis/authentication.k8s.io/v1/selfsubjectreviews',
+          query: [],
+          headers: { 'content-type': 'application/json', accept: 'application/json' },
+          body: '{}',
+        });
+        return review.status.userInfo;
+      } finally {
+        client.close();
+      }
+    }
+
+    it('should authenticate a configured user by its token', async () => {
+      expect((await rawRequest(withUsers.server, '/api', { auth: { token: 'alice-token' } })).status).to.equal(200);
+      expect(await whoami(await withUsers.server.kubeconfigAs({ user: 'alice' }))).to.deep.equal({ username: 'alice', uid: 'a-1', groups: ['devs', 'system:authenticated'] });
+    });
+
+    it('should make a token for a user it was not given, and a client certificate on request', async () => {
+      expect(await whoami(await withUsers.server.kubeconfigAs({ user: 'bob', groups: ['ops'] }))).to.deep.equal({ username: 'bob', groups: ['ops', 'system:authenticated'] });
+      const cert = await whoami(await withUsers.server.kubeconfigAs({ user: 'carol', groups: ['qa', 'devs'], auth: 'certificate' }));
+      expect(cert).to.deep.include({ username: 'carol', groups: ['qa', 'devs', 'system:authenticated'] });
+    });
+
+    it('should mint a ServiceAccount token, and refuse a ServiceAccount that does not exist', async () => {
+      await rawRequest(withUsers.server, '/api/v1/namespaces/default/serviceaccounts', { method: 'POST', body: { metadata: { name: 'robot' } } });
+      expect(await whoami(await withUsers.server.kubeconfigAs({ serviceAccount: 'robot', namespace: 'default' }))).to.deep.include({
+        username: 'system:serviceaccount:default:robot',
+        groups: ['system:serviceaccounts', 'system:serviceaccounts:default', 'system:authenticated'],
+      });
+      let error: unknown;
+      try {
+        await withUsers.server.kubeconfigAs({ serviceAccount: 'ghost', namespace: 'default' });
+      } catch (e) {
+        error = e;
+      }
+      expect((error as { status?: { message?: string } }).status?.message).to.equal('serviceaccounts "ghost" not found');
+    });
   });
 
   describe('hooks.failNext', () => {
