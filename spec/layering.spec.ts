@@ -14,7 +14,7 @@ const RULES: Record<string, { layers: string[]; packages: RegExp }> = {
   client: { layers: ['core', 'util', 'client'], packages: /^(rxjs|node-fetch|yaml|ws|kubernetes-types\/.*|node:.*)$/ },
   runtime: { layers: ['core', 'util', 'client', 'runtime'], packages: /^(rxjs|kubernetes-types\/.*)$/ },
   crd: { layers: ['core', 'util', 'crd'], packages: /^(ajv|ajv\/.*|yaml|kubernetes-types\/.*)$/ },
-  server: { layers: ['core', 'util', 'server'], packages: /^(ajv|ajv\/.*|yaml|fast-json-patch|ws|kubernetes-types\/.*|node:.*)$/ },
+  server: { layers: ['core', 'util', 'server'], packages: /^(ajv|ajv\/.*|yaml|fast-json-patch|ws|@bufbuild\/protobuf\/wire|kubernetes-types\/.*|node:.*)$/ },
   testing: { layers: ['core', 'util', 'client', 'runtime', 'crd', 'server', 'testing'], packages: /^(rxjs|rxjs\/testing|kubernetes-types\/.*|node:.*)$/ },
   cli: { layers: ['core', 'util', 'client', 'runtime', 'crd', 'server', 'cli'], packages: /^(yaml|node:.*)$/ },
 };

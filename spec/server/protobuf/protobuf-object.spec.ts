@@ -1,0 +1,43 @@
+import { expect } from 'chai';
+import { encodeEnvelope } from '../../../lib/server/protobuf/kubernetes-envelope.js';
+import { isProtobufError } from '../../../lib/server/protobuf/protobuf-error.js';
+import { decodeProtobufObject, encodeProtobufObject, hasProtobufForm } from '../../../lib/server/protobuf/protobuf-object.js';
+
+function failure(run: () => unknown): [string, string] {
+  try {
+    run();
+  } catch (error) {
+    if (isProtobufError(error)) return [error.reason, error.message];
+    throw error;
+  }
+  throw new Error('no error');
+}
+
+describe('protobuf objects', () => {
+  it('should put kind and apiVersion first, from the envelope', () => {
+    const bytes = encodeProtobufObject({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'x' } });
+    expect(JSON.stringify(decodeProtobufObject(bytes, { apiVersion: '', kind: '' }))).to.equal(
+      '{"kind":"Namespace","apiVersion":"v1","metadata":{"name":"x","creationTimestamp":null},"spec":{},"status":{}}',
+    );
+  });
+
+  it("should take a missing kind and version from the endpoint's, as apimachinery's decoder does", () => {
+    const bytes = encodeEnvelope({ apiVersion: '', kind: '' }, new Uint8Array(0));
+    expect(decodeProtobufObject(bytes, { apiVersion: 'v1', kind: 'ConfigMap' })).to.deep.equal({ kind: 'ConfigMap', apiVersion: 'v1', metadata: { creationTimestamp: null } });
+  });
+
+  it('should refuse a kind the scheme does not know', () => {
+    const bytes = encodeEnvelope({ apiVersion: 'example.com/v1', kind: 'Widget' }, new Uint8Array(0));
+    expect(failure(() => decodeProtobufObject(bytes, { apiVersion: 'v1', kind: 'ConfigMap' }))).to.deep.equal([
+      'UnknownKind',
+      'no kind "Widget" is registered for version "example.com/v1" in scheme "pkg/api/legacyscheme/scheme.go:30"',
+    ]);
+  });
+
+  it('should know which objects have a protobuf form', () => {
+    expect(hasProtobufForm({ apiVersion: 'v1', kind: 'PodList' })).to.equal(true);
+    expect(hasProtobufForm({ apiVersion: 'example.com/v1', kind: 'Widget' })).to.equal(false);
+    expect(hasProtobufForm({ apiVersion: 'meta.k8s.io/v1', kind: 'Table' })).to.equal(false);
+    expect(failure(() => encodeProtobufObject({ apiVersion: 'example.com/v1', kind: 'Widget' }))[0]).to.equal('NotEncodable');
+  });
+});
