@@ -22,7 +22,8 @@ import { goModuleDir, STAGING_VERSION } from './go-modules.js';
 const MODULES: Record<string, (dirs: string[]) => string[]> = {
   // Every GA group/version: the server serves only GA versions, as a 1.32 cluster does by default.
   'k8s.io/api': (dirs) => dirs.filter((dir) => /^[a-z]+\/v\d+$/.test(dir) && dir !== 'imagepolicy/v1alpha1'),
-  'k8s.io/apimachinery': () => ['pkg/apis/meta/v1', 'pkg/runtime', 'pkg/api/resource', 'pkg/util/intstr'],
+  // meta/v1beta1 for PartialObjectMetadataList (its own field numbers) and the PartialObjectMetadata alias.
+  'k8s.io/apimachinery': () => ['pkg/apis/meta/v1', 'pkg/apis/meta/v1beta1', 'pkg/runtime', 'pkg/api/resource', 'pkg/util/intstr'],
   'k8s.io/apiextensions-apiserver': () => ['pkg/apis/apiextensions/v1'],
   'k8s.io/kube-aggregator': () => ['pkg/apis/apiregistration/v1'],
 };
@@ -30,8 +31,8 @@ const MODULES: Record<string, (dirs: string[]) => string[]> = {
 /** The protobuf scalar types the Kubernetes messages use. */
 const SCALARS = new Set(['string', 'bytes', 'int32', 'int64', 'bool', 'double']);
 
-/** One field: `[number, JSON name, type, flags]` (see {@link generateProtobufFields}). */
-type FieldEntry = [number, string, string, string];
+/** One field: `[number, JSON name, type, flags, Go name?]` (see {@link generateProtobufFields}). */
+type FieldEntry = [number, string, string, string] | [number, string, string, string, string];
 
 /** One message: its fields in Go declaration order, and how its Go type marshals JSON. */
 interface MessageEntry {
@@ -44,6 +45,8 @@ interface PackageEntry {
   group: string;
   version: string;
   messages: Record<string, MessageEntry>;
+  /** Kinds that are Go aliases of another package's message (`type PartialObjectMetadata = v1.PartialObjectMetadata`). */
+  aliases?: Record<string, string>;
 }
 
 interface ProtoField {
@@ -67,6 +70,8 @@ interface GoPackage {
   readonly named: Map<string, string>;
   readonly customJson: Set<string>;
   readonly group: string | undefined;
+  /** `type X = pkg.Y` aliases, as proto names: `X` -> `k8s.io.apimachinery.pkg.apis.meta.v1.Y`. */
+  readonly aliases: Map<string, string>;
 }
 
 /** The package directories (relative to the module) holding a generated.proto. */
@@ -132,6 +137,7 @@ function parseGoPackage(dir: string): GoPackage {
   const named = new Map<string, string>();
   const customJson = new Set<string>();
   const unparsable = new Map<string, string>();
+  const aliases = new Map<string, string>();
   let group: string | undefined;
   const files = readdirSync(dir).filter((f) => f.endsWith('.go') && !f.endsWith('_test.go') && !f.startsWith('zz_generated') && f !== 'generated.pb.go');
   for (const file of files) {
@@ -139,6 +145,11 @@ function parseGoPackage(dir: string): GoPackage {
     const groupMatch = /\bGroupName\s*=\s*"([^"]*)"/.exec(text);
     if (groupMatch !== null && file === 'register.go') group = groupMatch[1];
     for (const match of text.matchAll(/^func \(\w+ \*?(\w+)\) MarshalJSON\(/gm)) customJson.add(match[1] ?? '');
+    const imports = new Map([...text.matchAll(/^\s*(\w+)\s+"(k8s\.io\/[^"]+)"$/gm)].map((m) => [m[1] ?? '', m[2] ?? '']));
+    for (const match of text.matchAll(/^type\s+(\w+)\s*=\s*(\w+)\.(\w+)\s*$/gm)) {
+      const path = imports.get(match[2] ?? '');
+      if (path !== undefined) aliases.set(match[1] ?? '', `${path.replace(/\//g, '.').replace(/-/g, '_')}.${match[3] ?? ''}`);
+    }
     for (const match of text.matchAll(/^type\s+(\w+)\s+(\S.*)$/gm)) {
       const [, name = '', rest = ''] = match;
       if (!rest.startsWith('struct')) named.set(name, rest.trim());
@@ -169,7 +180,7 @@ function parseGoPackage(dir: string): GoPackage {
     structs.delete(name);
     named.set(name, `unparsable struct (${reason})`);
   }
-  return { structs, named, customJson, group };
+  return { structs, named, customJson, group, aliases };
 }
 
 /** A proto type reference as the table writes it: scalars by name, same-package messages short, others fully qualified. */
@@ -196,7 +207,8 @@ interface ParsedPackage {
 /** Builds the table entry of one message, checking the .proto against the Go struct. */
 function messageEntry(parsed: ParsedPackage, name: string): MessageEntry {
   const { pkg, proto, go } = parsed;
-  const protoFields = proto.get(name) ?? [];
+  const protoFields = proto.get(name);
+  if (protoFields === undefined) throw new Error(`${pkg}.${name}: not a message of generated.proto`);
   const struct = go.structs.get(name);
   if (struct === undefined) {
     const underlying = go.named.get(name);
@@ -223,10 +235,12 @@ function messageEntry(parsed: ParsedPackage, name: string): MessageEntry {
     else if (isNilable(field.goType, go.named)) flags += 'n';
     if (field.json?.omitempty === true) flags += 'o';
     if (inline) flags += 'i';
-    fields.push([protoField.number, jsonName, typeCode(pkg, protoField.type), flags]);
+    // The Go field name (Go's unmarshal errors name it) only where it is not the capitalized JSON name.
+    const capitalized = jsonName.charAt(0).toUpperCase() + jsonName.slice(1);
+    fields.push(field.goName === capitalized ? [protoField.number, jsonName, typeCode(pkg, protoField.type), flags] : [protoField.number, jsonName, typeCode(pkg, protoField.type), flags, field.goName]);
   }
   // A type that marshals itself (Time as a Timestamp) has proto fields its Go struct does not tag.
-  if (go.customJson.has(name)) for (const f of byNumber.values()) fields.push([f.number, f.protoName, typeCode(pkg, f.type), '']);
+  if (go.customJson.has(name)) for (const f of byNumber.values()) fields.push([f.number, f.protoName, typeCode(pkg, f.type), '', f.protoName]);
   else if (byNumber.size > 0) throw new Error(`${pkg}.${name}: proto fields without a Go field: ${[...byNumber.keys()].join(', ')}`);
   const isKind = struct.some((f) => f.embedded && f.json?.inline === true && /^(\w+\.)?TypeMeta$/.test(f.goType) && f.protobuf === undefined);
   const entry: MessageEntry = { fields };
@@ -242,9 +256,10 @@ export const PROTOBUF_FIELDS_FILE = resolve(dirname(fileURLToPath(import.meta.ur
  * The text of the generated file: every message reachable from the kinds of the served
  * packages (and `WatchEvent`, the frame of protobuf watches), grouped by proto package:
  *
- * `{packages: {"k8s.io.api.apps.v1": {group, version, messages: {Deployment: {form?, fields}}}}}`
+ * `{packages: {"k8s.io.api.apps.v1": {group, version, messages: {Deployment: {form?, fields}}, aliases?: {Kind: message}}}}`
  *
- * where a field is `[number, JSON name ("" when inline), type, flags]`: the type is a scalar
+ * where a field is `[number, JSON name ("" when inline), type, flags, Go name]` (the Go name only
+ * when it is not the capitalized JSON name: `ObjectMeta` for `metadata`): the type is a scalar
  * (`string`, `bytes`, `int32`, `int64`, `bool`, `double`) or a message (short within its package,
  * else fully qualified; a map's value type for maps), and the flags are `r` repeated, `m` map,
  * `n` written only when set (Go pointer, slice or map), `o` JSON omitempty, `i` JSON-inlined.
@@ -277,6 +292,14 @@ export function generateProtobufFields(): string {
       if (fields?.some((f) => f.embedded && /^(\w+\.)?TypeMeta$/.test(f.goType) && f.protobuf === undefined) === true) queue.push(`${pkg}.${name}`);
     }
   }
+  for (const { go } of parsed.values()) {
+    for (const target of go.aliases.values()) {
+      const targetPackage = parsed.get(target.slice(0, target.lastIndexOf('.')));
+      const name = target.slice(target.lastIndexOf('.') + 1);
+      const fields = targetPackage?.proto.has(name) === true ? targetPackage.go.structs.get(name) : undefined;
+      if (fields?.some((f) => f.embedded && /^(\w+\.)?TypeMeta$/.test(f.goType) && f.protobuf === undefined) === true) queue.push(target);
+    }
+  }
   queue.push('k8s.io.apimachinery.pkg.apis.meta.v1.WatchEvent', 'k8s.io.apimachinery.pkg.runtime.Unknown');
   for (let next = queue.shift(); next !== undefined; next = queue.shift()) visit(next);
 
@@ -288,7 +311,8 @@ export function generateProtobufFields(): string {
       const entry = entries.get(`${pkg}.${name}`);
       if (entry !== undefined) messages[name] = entry;
     }
-    if (Object.keys(messages).length > 0) packages[pkg] = { group: go.group ?? '', version, messages };
+    const aliases = Object.fromEntries([...go.aliases].filter(([, target]) => entries.get(target)?.form === 'kind').sort(([a], [b]) => (a < b ? -1 : 1)));
+    if (Object.keys(messages).length > 0) packages[pkg] = { group: go.group ?? '', version, messages, ...(Object.keys(aliases).length > 0 ? { aliases } : {}) };
   }
   const json = JSON.stringify({ version: STAGING_VERSION, packages });
   return [

@@ -83,7 +83,7 @@ function readFields(type: MessageType, bytes: Uint8Array): FieldValues {
     }
     const expected = expectedWireType(field);
     const packed = field.repeated && field.scalar !== undefined && expected !== WireType.LengthDelimited && wireType === WireType.LengthDelimited;
-    if (wireType !== expected && !packed) throw malformed(`proto: wrong wireType = ${wireType} for field ${field.json || 'inline'}`);
+    if (wireType !== expected && !packed) throw malformed(`proto: wrong wireType = ${wireType} for field ${field.goName}`);
     if (field.map) {
       const entries = (values.get(number) as Map<string, unknown> | undefined) ?? new Map<string, unknown>();
       const [key, value] = readMapEntry(reader.bytes(), field);

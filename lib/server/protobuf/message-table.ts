@@ -16,6 +16,8 @@ export interface MessageField {
   readonly number: number;
   /** The JSON name (`""` for an inlined struct, whose fields sit in the parent object). */
   readonly json: string;
+  /** The Go field name (`ObjectMeta` for `metadata`), as Go's unmarshal errors name the field. */
+  readonly goName: string;
   /** The scalar type, or `undefined` for a message field. */
   readonly scalar: ScalarType | undefined;
   /** The message type (a map's value type for maps), or `undefined` for a scalar. */
@@ -43,11 +45,12 @@ export interface MessageType {
   readonly byNumber: ReadonlyMap<number, MessageField>;
 }
 
-type FieldRow = [number, string, string, string];
+type FieldRow = [number, string, string, string, string?];
 interface PackageRow {
   group: string;
   version: string;
   messages: Record<string, { fields: FieldRow[]; form?: 'kind' | 'slice' | 'custom' }>;
+  aliases?: Record<string, string>;
 }
 
 const SCALARS: ReadonlySet<string> = new Set(['string', 'bytes', 'int32', 'int64', 'bool', 'double']);
@@ -93,14 +96,21 @@ function load(): Table {
       if (type.form === 'kind') kinds.set(`${row.group === '' ? row.version : `${row.group}/${row.version}`}/${name}`, type);
     }
   }
+  for (const row of Object.values(parsed.packages)) {
+    for (const [kind, target] of Object.entries(row.aliases ?? {})) {
+      const type = messages.get(target);
+      if (type !== undefined) kinds.set(`${row.group === '' ? row.version : `${row.group}/${row.version}`}/${kind}`, type);
+    }
+  }
   for (const [fields, pkg, rows] of pending) {
-    for (const [number, json, type, flags] of rows) {
+    for (const [number, json, type, flags, goName] of rows) {
       const scalar = SCALARS.has(type) ? (type as ScalarType) : undefined;
       const message = scalar === undefined ? messages.get(type.includes('.') ? type : `${pkg}.${type}`) : undefined;
       if (scalar === undefined && message === undefined) throw new Error(`protobuf table: unresolved type ${type}`);
       fields.push({
         number,
         json,
+        goName: goName ?? json.charAt(0).toUpperCase() + json.slice(1),
         scalar,
         message,
         repeated: flags.includes('r'),

@@ -28,9 +28,12 @@ export type ProtobufErrorReason = 'NotProtobuf' | 'MalformedMessage' | 'TooDeep'
  */
 export class ProtobufError extends KubeError<ProtobufErrorReason> {
   override name = 'ProtobufError' as const;
+  /** The object's type when the envelope was read before the failure (kube-apiserver then names it in its message). */
+  readonly typeMeta: { readonly apiVersion: string; readonly kind: string } | undefined;
 
-  constructor(reason: ProtobufErrorReason, message: string, options?: ErrorOptions) {
+  constructor(reason: ProtobufErrorReason, message: string, options?: ErrorOptions & { typeMeta?: { apiVersion: string; kind: string } }) {
     super(reason, message, options);
+    this.typeMeta = options?.typeMeta;
   }
 }
 

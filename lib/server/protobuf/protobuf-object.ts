@@ -39,7 +39,8 @@ export function encodeProtobufObject(object: Json): Uint8Array {
  * `defaults` (the endpoint's kind), as apimachinery's decoder does.
  *
  * @throws {ProtobufError} `NotProtobuf`, `MalformedMessage`, `TooDeep`, or `UnknownKind` when
- *   the envelope names a kind with no protobuf message.
+ *   the envelope names a kind with no protobuf message; past the envelope, the error carries the
+ *   object's `typeMeta`.
  */
 export function decodeProtobufObject(bytes: Uint8Array, defaults: TypeMeta): Json {
   const envelope = decodeEnvelope(bytes);
@@ -47,9 +48,12 @@ export function decodeProtobufObject(bytes: Uint8Array, defaults: TypeMeta): Jso
   const apiVersion = envelope.apiVersion === '' ? defaults.apiVersion : envelope.apiVersion;
   const type = kindMessageType(apiVersion, kind);
   if (type === undefined) {
-    const [group, version] = apiVersion.includes('/') ? apiVersion.split('/', 2) : ['', apiVersion];
-    throw new ProtobufError('UnknownKind', `no kind "${kind}" is registered for version "${group === '' ? '' : `${group}/`}${version}" in scheme "pkg/api/legacyscheme/scheme.go:30"`);
+    throw new ProtobufError('UnknownKind', `no kind "${kind}" is registered for version "${apiVersion}" in scheme "pkg/runtime/scheme.go:100"`, { typeMeta: { apiVersion, kind } });
   }
-  const fields = decodeMessage(type, envelope.raw) as Json;
-  return { kind, apiVersion, ...fields };
+  try {
+    return { kind, apiVersion, ...(decodeMessage(type, envelope.raw) as Json) };
+  } catch (error) {
+    if (!(error instanceof ProtobufError)) throw error;
+    throw new ProtobufError(error.reason, error.message, { cause: error, typeMeta: { apiVersion, kind } });
+  }
 }

@@ -66,7 +66,7 @@ describe('decodeMessage', () => {
   });
 
   it('should refuse mistyped and truncated fields with the words of Go unmarshalers', () => {
-    expect(failure(type(`${META}.ObjectMeta`), writer().tag(1, WireType.Varint).int32(1).finish())).to.deep.equal(['MalformedMessage', 'proto: wrong wireType = 0 for field name']);
+    expect(failure(type(`${META}.ObjectMeta`), writer().tag(1, WireType.Varint).int32(1).finish())).to.deep.equal(['MalformedMessage', 'proto: wrong wireType = 0 for field Name']);
     expect(failure(type(`${META}.ObjectMeta`), Buffer.from('0a05616263', 'hex'))).to.deep.equal(['MalformedMessage', 'unexpected EOF']);
     expect(failure(type(`${META}.ObjectMeta`), Buffer.from('0a', 'hex'))).to.deep.equal(['MalformedMessage', 'unexpected EOF']);
   });

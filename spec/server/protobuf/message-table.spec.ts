@@ -18,6 +18,15 @@ describe('message table', () => {
     expect(kindMessageType('batch/v1', 'WatchEvent')?.fullName).to.equal('k8s.io.apimachinery.pkg.apis.meta.v1.WatchEvent');
   });
 
+  it('should serve meta.k8s.io/v1beta1 metadata: its own list message, and the PartialObjectMetadata alias of v1', () => {
+    const list = kindMessageType('meta.k8s.io/v1beta1', 'PartialObjectMetadataList');
+    expect(list?.wireOrder.map((f) => [f.number, f.json])).to.deep.equal([
+      [1, 'items'],
+      [2, 'metadata'],
+    ]);
+    expect(kindMessageType('meta.k8s.io/v1beta1', 'PartialObjectMetadata')?.fullName).to.equal('k8s.io.apimachinery.pkg.apis.meta.v1.PartialObjectMetadata');
+  });
+
   it('should have no message for custom resources, Table, or served-nowhere versions', () => {
     expect(kindMessageType('example.com/v1', 'Widget')).to.equal(undefined);
     expect(kindMessageType('meta.k8s.io/v1', 'Table')).to.equal(undefined);

@@ -30,7 +30,7 @@ describe('protobuf objects', () => {
     const bytes = encodeEnvelope({ apiVersion: 'example.com/v1', kind: 'Widget' }, new Uint8Array(0));
     expect(failure(() => decodeProtobufObject(bytes, { apiVersion: 'v1', kind: 'ConfigMap' }))).to.deep.equal([
       'UnknownKind',
-      'no kind "Widget" is registered for version "example.com/v1" in scheme "pkg/api/legacyscheme/scheme.go:30"',
+      'no kind "Widget" is registered for version "example.com/v1" in scheme "pkg/runtime/scheme.go:100"',
     ]);
   });
 
