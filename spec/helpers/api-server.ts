@@ -45,7 +45,7 @@ export function useApiServer(options: ApiServerOptions = {}): ApiServerFixture {
 /** Options of {@link rawRequest}. */
 export interface RawRequestOptions {
   readonly method?: string;
-  /** A string is sent as is; anything else as JSON. */
+  /** A string or bytes are sent as is; anything else as JSON. */
   readonly body?: unknown;
   readonly headers?: Readonly<Record<string, string>>;
   /** How to authenticate: the admin token (default), the admin certificate, or not at all. */
@@ -57,6 +57,8 @@ export interface RawResponse {
   readonly status: number;
   readonly headers: IncomingHttpHeaders;
   readonly text: string;
+  /** The body as bytes (protobuf answers). */
+  readonly bytes: Buffer;
   /** The body parsed as JSON. */
   json<T = Record<string, unknown>>(): T;
 }
@@ -77,9 +79,9 @@ function send(server: RequestTarget, path: string, options: RawRequestOptions): 
   const auth = options.auth ?? 'token';
   if (auth === 'token') headers['authorization'] = `Bearer ${server.token}`;
   else if (typeof auth === 'object') headers['authorization'] = `Bearer ${auth.token}`;
-  let body: string | undefined;
+  let body: string | Uint8Array | undefined;
   if (options.body !== undefined) {
-    body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+    body = typeof options.body === 'string' || options.body instanceof Uint8Array ? options.body : JSON.stringify(options.body);
     headers['content-type'] ??= 'application/json';
     headers['content-length'] = String(Buffer.byteLength(body));
   }
@@ -104,8 +106,9 @@ export async function rawRequest(server: RequestTarget, path: string, options: R
   const res = await send(server, path, options);
   const chunks: Buffer[] = [];
   for await (const chunk of res) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8');
-  return { status: res.statusCode ?? 0, headers: res.headers, text, json: <T>() => JSON.parse(text) as T };
+  const bytes = Buffer.concat(chunks);
+  const text = bytes.toString('utf8');
+  return { status: res.statusCode ?? 0, headers: res.headers, text, bytes, json: <T>() => JSON.parse(text) as T };
 }
 
 /** An open streaming answer (a watch), read line by line. */

@@ -2,6 +2,7 @@
 import { fieldInvalid, fieldNotSupported, type FieldError } from '../errors/field-error.js';
 import { badRequest, invalidOptions } from '../errors/status-errors.js';
 import { queryInt, queryOptionalBool } from '../http/query-values.js';
+import { decodeBody } from '../http/read-body.js';
 import type { Propagation } from '../objects/delete-object.js';
 import { dryRunErrors } from './write-options.js';
 
@@ -16,17 +17,22 @@ export interface DeleteOptions {
 
 type Json = Record<string, unknown>;
 
+/** What a DeleteOptions body decodes as: meta.k8s.io/v1 (any group version's DeleteOptions is accepted). */
+const DELETE_OPTIONS = { apiVersion: 'meta.k8s.io/v1', kind: 'DeleteOptions' };
+
 /**
  * DeleteOptions as kube-apiserver reads them: a non-empty body is decoded (and the query
- * ignored); otherwise `gracePeriodSeconds`, `propagationPolicy`, `orphanDependents` and
- * `dryRun` come from the query.
+ * ignored) — JSON, or protobuf as client-go's typed clients send it; otherwise
+ * `gracePeriodSeconds`, `propagationPolicy`, `orphanDependents` and `dryRun` come from the query.
  *
  * @throws {ApiError} 400 for a malformed body, 422 (`DeleteOptions.meta.k8s.io`) for
  *   invalid values or `orphanDependents` together with `propagationPolicy`.
  */
-export function parseDeleteOptions(body: Buffer, query: URLSearchParams): DeleteOptions {
+export function parseDeleteOptions(body: Buffer, query: URLSearchParams, mediaType = 'application/json'): DeleteOptions {
   let raw: Json;
-  if (body.length > 0 && body.toString('utf8').trim() !== '') {
+  if (mediaType === 'application/vnd.kubernetes.protobuf' && body.length > 0) {
+    raw = decodeBody(body, mediaType, DELETE_OPTIONS) as Json;
+  } else if (body.length > 0 && body.toString('utf8').trim() !== '') {
     try {
       const parsed: unknown = JSON.parse(body.toString('utf8'));
       if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');

@@ -14,13 +14,15 @@ import type { SubresourceHandler } from './route-resource.js';
 import { parseDeleteOptions } from './delete-options.js';
 import { parseWriteOptions } from './write-options.js';
 import type { LogLine, PodLogs } from '../pods/pod-logs.js';
+import type { TypeMeta } from '../protobuf/protobuf-object.js';
 
 type Json = Record<string, unknown>;
 
 const CREATED: Json = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 };
+const BINDING: TypeMeta = { apiVersion: 'v1', kind: 'Binding' };
 
-async function body(call: ResourceCall): Promise<Json> {
-  const value = decodeBody(await readBody(call.req, call.settings.maxBodyBytes), contentTypeOf(call.req));
+async function body(call: ResourceCall, expected: TypeMeta): Promise<Json> {
+  const value = decodeBody(await readBody(call.req, call.settings.maxBodyBytes), contentTypeOf(call.req), expected);
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw badRequest('the body of the request was not an object');
   return value as Json;
 }
@@ -31,7 +33,7 @@ async function body(call: ResourceCall): Promise<Json> {
  * @throws {ApiError} 404, 409 when the pod is already assigned.
  */
 export const handleBinding: SubresourceHandler = async (call, name) => {
-  await bindPod(call, name ?? '', await body(call));
+  await bindPod(call, name ?? '', await body(call, BINDING));
 };
 
 /**
@@ -41,7 +43,7 @@ export const handleBinding: SubresourceHandler = async (call, name) => {
  * @throws {ApiError} 400 without a name, 404, 409 when the pod is already assigned.
  */
 export const handleBindings: SubresourceHandler = async (call) => {
-  const binding = await body(call);
+  const binding = await body(call, BINDING);
   const name = String(((binding['metadata'] ?? {}) as Json)['name'] ?? '');
   if (name === '') throw badRequest('metadata.name: Required value: name or generateName is required');
   const pods = call.ctx.registry.find('', 'v1', 'pods');
@@ -75,7 +77,7 @@ async function bindPod(call: ResourceCall, name: string, binding: Json): Promise
  * @throws {ApiError} 404, 409 on a failed precondition.
  */
 export const handleEviction: SubresourceHandler = async (call, name) => {
-  const eviction = await body(call);
+  const eviction = await body(call, { apiVersion: 'policy/v1', kind: 'Eviction' });
   const raw = eviction['deleteOptions'];
   const options = parseDeleteOptions(raw === undefined || raw === null ? Buffer.alloc(0) : Buffer.from(JSON.stringify(raw)), new URLSearchParams());
   deleteObject(call.ctx, {

@@ -1,4 +1,4 @@
-// Decodes the body of a create that is answered, not stored (TokenRequest, access reviews), as a typed object.
+// Decodes the body of a create that is answered, not stored (TokenRequest, access reviews), as a typed object (JSON, YAML or protobuf).
 import type { GroupVersionKind, KubeObject } from '../../core/index.js';
 import { builtinMergeSchema } from '../apply/merge-schema.js';
 import { recordUpdate } from '../apply/record-update.js';
@@ -34,12 +34,12 @@ export interface RequestObject {
  */
 export async function readRequestObject(call: ResourceCall, gvk: GroupVersionKind): Promise<RequestObject> {
   const options = parseWriteOptions(call, 'CreateOptions');
-  const value = decodeBody(await readBody(call.req, call.settings.maxBodyBytes), contentTypeOf(call.req)) ?? {};
+  const apiVersion = gvk.group === '' ? gvk.version : `${gvk.group}/${gvk.version}`;
+  const value = decodeBody(await readBody(call.req, call.settings.maxBodyBytes), contentTypeOf(call.req), { apiVersion, kind: gvk.kind }) ?? {};
   if (typeof value !== 'object' || Array.isArray(value)) {
     throw badRequest(`the object provided is unrecognized (must be of type ${gvk.kind})`);
   }
   const body = value as Json;
-  const apiVersion = gvk.group === '' ? gvk.version : `${gvk.group}/${gvk.version}`;
   const givenKind = typeof body['kind'] === 'string' ? body['kind'] : '';
   const givenVersion = typeof body['apiVersion'] === 'string' ? body['apiVersion'] : '';
   if (givenKind !== '' && givenKind !== gvk.kind) {

@@ -116,7 +116,7 @@ export function applyScale(ctx: ServerContext, call: Pick<ResourceCall, 'kind' |
 
 /** PUT `/scale`. */
 export async function handleUpdateScale(call: ResourceCall, name: string): Promise<void> {
-  const body = await readObjectBody(call);
+  const body = await readObjectBody(call, SCALE);
   const options = parseWriteOptions(call, 'UpdateOptions');
   const scale = decodeObject(call.kind, body, SCALE);
   writeObject(call.res, 200, applyScale(call.ctx, call, name, scale, options), call.encoding, { warnings: call.warnings });

@@ -9,16 +9,22 @@ import { listObjects } from '../objects/list-objects.js';
 import { updateObject } from '../objects/update-object.js';
 import { isApiError, type Status } from '../../core/index.js';
 import type { StoredObject } from '../store/store-event.js';
+import type { TypeMeta } from '../protobuf/protobuf-object.js';
 import { parseDeleteOptions, type DeleteOptions } from './delete-options.js';
 import type { ResourceCall } from './resource-call.js';
 import { parseWriteOptions } from './write-options.js';
 
 type Json = Record<string, unknown>;
 
-/** Reads and decodes the JSON/YAML body of a call. @throws {ApiError} 400, 413 or 415. */
-export async function readObjectBody(call: ResourceCall): Promise<unknown> {
+/**
+ * Reads and decodes the JSON, YAML or protobuf body of a call: an object of the endpoint's kind,
+ * or of `expected` (e.g. autoscaling/v1 Scale). Custom resources take JSON and YAML only.
+ *
+ * @throws {ApiError} 400, 413 or 415.
+ */
+export async function readObjectBody(call: ResourceCall, expected?: TypeMeta): Promise<unknown> {
   const body = await readBody(call.req, call.settings.maxBodyBytes);
-  return decodeBody(body, contentTypeOf(call.req));
+  return decodeBody(body, contentTypeOf(call.req), expected ?? (call.kind.custom === undefined ? call.kind : undefined));
 }
 
 /** POST: creates an object in the collection; 201 with the stored object. */
@@ -75,7 +81,7 @@ function deleteOne(call: ResourceCall, name: string, options: DeleteOptions): { 
  */
 export async function handleDelete(call: ResourceCall, name: string): Promise<void> {
   const body = await readBody(call.req, call.settings.maxBodyBytes);
-  const options = parseDeleteOptions(body, call.query);
+  const options = parseDeleteOptions(body, call.query, contentTypeOf(call.req));
   const result = deleteOne(call, name, options);
   const answer = result.removed && !call.kind.rules.returnDeletedObject ? deletedStatus(call, result.object) : result.object;
   writeObject(call.res, 200, answer, call.encoding, { warnings: call.warnings });
@@ -87,7 +93,7 @@ export async function handleDelete(call: ResourceCall, name: string): Promise<vo
  */
 export async function handleDeleteCollection(call: ResourceCall): Promise<void> {
   const body = await readBody(call.req, call.settings.maxBodyBytes);
-  const options = parseDeleteOptions(body, call.query);
+  const options = parseDeleteOptions(body, call.query, contentTypeOf(call.req));
   const listOptions = parseListOptions(call.query, call.kind);
   const page = await listObjects(call.ctx, call.kind, call.namespace, { ...listOptions, limit: undefined, continueToken: undefined }, call.settings.resourceVersionBlockMs);
   const items: Json[] = [];

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { encodeProtobufObject } from '../../../lib/server/protobuf/protobuf-object.js';
 import { rawRequest, useApiServer } from '../../helpers/api-server.js';
 
 type Json = Record<string, any>;
@@ -19,6 +20,22 @@ describe('write handlers', () => {
       expect(meta.resourceVersion).to.match(/^\d+$/);
       expect(meta.namespace).to.equal('default');
       expect(meta).to.not.have.property('generation');
+    });
+
+    it('should create from a protobuf body (kubectl create sends one, with fieldValidation=Strict)', async () => {
+      const body = encodeProtobufObject({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'from-protobuf' }, data: { a: 'b' }, binaryData: { bin: 'AAE=' } });
+      const res = await req(`${CM}?fieldManager=kubectl-create&fieldValidation=Strict`, 'POST', body, { 'content-type': 'application/vnd.kubernetes.protobuf', accept: 'application/json' });
+      expect(res.status).to.equal(201);
+      expect(res.json<Json>()).to.deep.include({ data: { a: 'b' }, binaryData: { bin: 'AAE=' } });
+      expect(res.json<Json>()['metadata'].managedFields[0].manager).to.equal('kubectl-create');
+    });
+
+    it('should answer 400 for a protobuf body that is not one, with the words of kube-apiserver', async () => {
+      const res = await req(CM, 'POST', '{"metadata":{"name":"x"}}', { 'content-type': 'application/vnd.kubernetes.protobuf' });
+      expect(res.status).to.equal(400);
+      expect(res.json<Json>()['message']).to.equal(
+        'the object provided is unrecognized (must be of type ConfigMap): provided data does not appear to be a protobuf message, expected prefix [107 56 115 0] ({"metadata":{"name":"x"}})',
+      );
     });
 
     it('should answer 409 AlreadyExists for an existing name', async () => {
@@ -95,6 +112,9 @@ describe('write handlers', () => {
       const wrong = await req(CM, 'POST', 'x', { 'content-type': 'text/plain' });
       expect(wrong.status).to.equal(415);
       expect(wrong.json<Json>()['reason']).to.equal('UnsupportedMediaType');
+      expect(wrong.json<Json>()['message']).to.equal(
+        'the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf',
+      );
       const huge = await req(CM, 'POST', { metadata: { name: 'huge' }, data: { a: 'x'.repeat(3 * 1024 * 1024) } });
       expect(huge.status).to.equal(413);
       expect(huge.json<Json>()['message']).to.equal('Request entity too large: limit is 3145728');
