@@ -1,6 +1,5 @@
 // GET/LIST componentstatuses: the health of the control plane's parts, computed on every read.
 import { notFound } from '../errors/status-errors.js';
-import { negotiateOutput } from '../http/negotiate.js';
 import { writeObject } from '../http/respond.js';
 import type { ResourceCall } from '../handlers/resource-call.js';
 import type { SubresourceHandler } from '../handlers/route-resource.js';
@@ -47,7 +46,7 @@ export function componentStatuses(health: ComponentHealth): StoredObject[] {
 }
 
 function respond(call: ResourceCall, objects: StoredObject[], single: boolean): void {
-  const output = negotiateOutput(call.req.headers.accept);
+  const { output } = call;
   const warnings = [...call.warnings, DEPRECATED];
   let body: unknown;
   if (output.as === 'table') body = tableOf(call, objects);
@@ -58,7 +57,7 @@ function respond(call: ResourceCall, objects: StoredObject[], single: boolean): 
   else {
     body = { kind: 'ComponentStatusList', apiVersion: 'v1', metadata: {}, items: objects.map(({ apiVersion: _a, kind: _k, ...rest }) => rest) };
   }
-  writeObject(call.res, 200, body, { ...call.encoding, yaml: output.yaml }, { warnings });
+  writeObject(call.res, 200, body, call.encoding, { warnings });
 }
 
 /** The `get` and `list` handlers of `componentstatuses`, keyed for the router. */

@@ -1,7 +1,6 @@
 // GET of one object and of collections: full objects, metadata only, YAML.
 import { notFound } from '../errors/status-errors.js';
 import { parseListOptions } from '../http/list-options.js';
-import { negotiateOutput } from '../http/negotiate.js';
 import { writeObject } from '../http/respond.js';
 import { fromStorage } from '../objects/convert-object.js';
 import { awaitResourceVersion, listObjects } from '../objects/list-objects.js';
@@ -41,13 +40,13 @@ function listItem(call: ResourceCall, object: StoredObject): Json {
  * @throws {ApiError} 404, 406, 422 or 504.
  */
 export async function handleGet(call: ResourceCall, name: string): Promise<void> {
-  const output = negotiateOutput(call.req.headers.accept);
+  const { output } = call;
   const rv = parseResourceVersion(call.query.get('resourceVersion'));
   if (!rv.ok) throw invalid({ group: call.kind.group, kind: call.kind.kind }, name, [rv.error]);
   if (rv.value !== undefined && rv.value > 0) await awaitResourceVersion(call.ctx, rv.value, call.settings.resourceVersionBlockMs);
   const object = readObject(call, name);
   const body = output.as === 'metadata' ? partialMetadata(object) : output.as === 'table' ? tableOf(call, [object]) : object;
-  writeObject(call.res, 200, body, { ...call.encoding, yaml: output.yaml }, { warnings: call.warnings });
+  writeObject(call.res, 200, body, call.encoding, { warnings: call.warnings });
 }
 
 /**
@@ -57,7 +56,7 @@ export async function handleGet(call: ResourceCall, name: string): Promise<void>
  * @throws {ApiError} 400, 406, 410, 422 or 504.
  */
 export async function handleList(call: ResourceCall): Promise<void> {
-  const output = negotiateOutput(call.req.headers.accept);
+  const { output } = call;
   const options = parseListOptions(call.query, call.kind);
   const page = await listObjects(call.ctx, call.kind, call.namespace, options, call.settings.resourceVersionBlockMs);
   const metadata: Json = { resourceVersion: page.resourceVersion };
@@ -76,5 +75,5 @@ export async function handleList(call: ResourceCall): Promise<void> {
       body = { kind: call.kind.listKind, apiVersion: call.kind.apiVersion, metadata, items: page.items.map((item) => listItem(call, item)) };
       break;
   }
-  writeObject(call.res, 200, body, { ...call.encoding, yaml: output.yaml }, { warnings: call.warnings });
+  writeObject(call.res, 200, body, call.encoding, { warnings: call.warnings });
 }

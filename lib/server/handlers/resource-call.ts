@@ -1,6 +1,8 @@
 // Everything a resource handler needs about one request.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { OutputFormat } from '../http/negotiate.js';
 import type { ResourceRequestInfo } from '../http/request-info.js';
+import type { Encoding } from '../http/respond.js';
 import type { ResourceKind } from '../registry/resource-kind.js';
 import type { ServerContext, UserInfo } from '../server-context.js';
 import type { WatchHub } from '../watch/watch-hub.js';
@@ -25,7 +27,10 @@ export interface ResourceCall {
   readonly kind: ResourceKind;
   /** The namespace the request addresses (`undefined` for cluster scope or all namespaces). */
   readonly namespace: string | undefined;
-  readonly encoding: { readonly pretty: boolean };
+  /** What the Accept header asked for (media type; object, metadata or Table), negotiated once per request. */
+  readonly output: OutputFormat;
+  /** How to write answers: the negotiated media type, pretty or not. */
+  readonly encoding: Encoding;
   /** Warnings to send back as `Warning` headers. */
   readonly warnings: string[];
   readonly user: UserInfo;

@@ -1,5 +1,6 @@
 // Dispatches a resource request to its handler by verb and subresource, after scope checks.
 import { methodNotAllowed, methodNotRouted, routeNotFound } from '../errors/status-errors.js';
+import { negotiateOutput, type OutputFormat } from '../http/negotiate.js';
 import { writeNotFoundPage } from '../http/respond.js';
 import { handlePatch } from './patch-handler.js';
 import { handleGet, handleList } from './read-handlers.js';
@@ -9,9 +10,14 @@ import { handleWatch } from './watch-handler.js';
 import { handleCreate, handleDelete, handleDeleteCollection, handleUpdate } from './write-handlers.js';
 
 /** What a request brings to the router: a {@link ResourceCall} before its kind and namespace are resolved. */
-export interface RouteInput extends Omit<ResourceCall, 'kind' | 'namespace' | 'encoding'> {
+export interface RouteInput extends Omit<ResourceCall, 'kind' | 'namespace' | 'encoding' | 'output'> {
   readonly pretty: boolean;
 }
+
+/** Subresources that answer streams, upgrades or proxied bytes rather than objects: no content negotiation. */
+const UNNEGOTIATED: ReadonlySet<string> = new Set(['log', 'exec', 'attach', 'portforward', 'proxy']);
+
+const PLAIN_JSON: OutputFormat = { media: 'json', as: 'object', pretty: false };
 
 /**
  * Extra handlers, keyed by `subresource:verb` (pods/log, ...) or, for resources that are not
@@ -24,8 +30,11 @@ export type SubresourceHandler = (call: ResourceCall, name: string | undefined) 
  * cluster-scoped resource (or none on a named namespaced one) and unknown subresources
  * answer the plain-text `404 page not found`, as kube-apiserver's mux does.
  *
+ * The Accept header is negotiated here, once (kube-apiserver does it before reading a body):
+ * JSON, YAML or protobuf (built-in kinds only; a watch not YAML), objects, metadata or Tables.
+ *
  * @throws {ApiError} 405 MethodNotAllowed for a verb the resource or subresource does not
- * serve; whatever the handler throws.
+ * serve; 406 NotAcceptable for an Accept header nothing matches; whatever the handler throws.
  */
 export async function routeResource(input: RouteInput, extra: ReadonlyMap<string, SubresourceHandler>): Promise<void> {
   const { pretty, ...request } = input;
@@ -55,7 +64,10 @@ export async function routeResource(input: RouteInput, extra: ReadonlyMap<string
     writeNotFoundPage(input.res);
     return;
   }
-  const call: ResourceCall = { ...request, kind, namespace, encoding: { pretty } };
+  const output = UNNEGOTIATED.has(sub ?? '')
+    ? PLAIN_JSON
+    : negotiateOutput(request.req.headers.accept, { protobuf: kind.custom === undefined && info.verb !== 'watch', stream: info.verb === 'watch' });
+  const call: ResourceCall = { ...request, kind, namespace, output, encoding: { pretty: pretty || output.pretty, media: output.media } };
   const name = info.name;
   const gr = { group: kind.group, resource: sub === undefined ? kind.plural : `${kind.plural}/${sub}` };
   if (!kind.stored && sub === undefined) {

@@ -3,7 +3,6 @@ import { randomInt } from 'node:crypto';
 import { failureStatus, INITIAL_EVENTS_END_ANNOTATION } from '../../core/index.js';
 import { badRequest } from '../errors/status-errors.js';
 import { parseListOptions } from '../http/list-options.js';
-import { negotiateOutput } from '../http/negotiate.js';
 import { fromStorage } from '../objects/convert-object.js';
 import { listPrefix } from '../objects/object-key.js';
 import { objectMatcher } from '../objects/object-matcher.js';
@@ -34,7 +33,7 @@ const BOOKMARK_BEFORE_DEADLINE_MS = 2000;
  */
 export async function handleWatch(call: ResourceCall, name: string | undefined): Promise<void> {
   const { kind, ctx, res } = call;
-  const output = negotiateOutput(call.req.headers.accept, false);
+  const { output } = call;
   let headersSent = false;
   const options = parseListOptions(call.query, kind, true);
   let fieldSelector = options.fieldSelector;

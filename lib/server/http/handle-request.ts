@@ -13,7 +13,7 @@ import { queryBool } from './query-values.js';
 import { parseRequestInfo } from './request-info.js';
 import type { RequestLog } from './request-log.js';
 import { writeError, writeNotFoundPage, writeObject, writeStatus } from './respond.js';
-import { wantsPretty } from './negotiate.js';
+import { negotiateErrorMedia, wantsPretty } from './negotiate.js';
 
 /** A handler of a non-resource path (e.g. OpenAPI), answering or returning false. */
 export type PathHandler = (req: IncomingMessage, res: ServerResponse, url: URL, pretty: boolean) => boolean | Promise<boolean>;
@@ -46,7 +46,7 @@ export function createRequestHandler(parts: RequestHandlerParts): (req: Incoming
   return (req, res) => {
     handle(parts, req, res).catch((error: unknown) => {
       if (res.headersSent) res.destroy();
-      else writeError(res, error, { pretty: false });
+      else writeError(res, error, { pretty: false, media: negotiateErrorMedia(req.headers.accept) });
     });
   };
 }
@@ -70,6 +70,8 @@ async function handle(parts: RequestHandlerParts, req: IncomingMessage, res: Ser
   }
   const query = url.searchParams;
   const pretty = wantsPretty(query, req.headers['user-agent']);
+  // Status answers (faults, 401, errors) go in the media type the client accepts, as ErrorNegotiated picks it.
+  const statusEncoding = { pretty, media: negotiateErrorMedia(req.headers.accept) };
   const isWatch = queryBool(query, 'watch') || path.includes('/watch/');
   let user: UserInfo | undefined;
   const started = (): void =>
@@ -89,7 +91,7 @@ async function handle(parts: RequestHandlerParts, req: IncomingMessage, res: Ser
   const fault = parts.faults.take(method, path, isWatch);
   if (fault !== undefined) {
     req.resume();
-    writeStatus(res, fault, { pretty });
+    writeStatus(res, fault, statusEncoding);
     return;
   }
   const admission = authorizeRequest(parts, req, method, path, query);
@@ -97,7 +99,7 @@ async function handle(parts: RequestHandlerParts, req: IncomingMessage, res: Ser
   switch (admission.type) {
     case 'refused':
       req.resume();
-      writeError(res, admission.error, { pretty });
+      writeError(res, admission.error, statusEncoding);
       return;
     case 'invalid':
       req.resume();
@@ -145,6 +147,6 @@ async function handle(parts: RequestHandlerParts, req: IncomingMessage, res: Ser
       res.end();
       return;
     }
-    writeError(res, error, { pretty }, warnings);
+    writeError(res, error, statusEncoding, warnings);
   }
 }

@@ -1,15 +1,38 @@
-// Writing answers: JSON (or YAML) bodies, Status errors, and the plain-text 404 page.
+// Writing answers: JSON, YAML or protobuf bodies, Status errors, and the plain-text 404 page.
 import type { ServerResponse } from 'node:http';
 import { stringify as toYaml } from 'yaml';
 import { isApiError, type Status } from '../../core/index.js';
 import { internalError, wireStatusOf } from '../errors/status-errors.js';
+import { encodeProtobufObject, hasProtobufForm } from '../protobuf/protobuf-object.js';
+import { MEDIA_TYPES, type MediaKind } from './negotiate.js';
 
 /** How to encode an answer. */
 export interface Encoding {
   /** Indent JSON (`pretty=true`, or a curl/wget/browser User-Agent). */
   readonly pretty: boolean;
-  /** Answer YAML instead of JSON (`Accept: application/yaml`). */
-  readonly yaml?: boolean;
+  /** The negotiated serialization (JSON when absent). */
+  readonly media?: MediaKind;
+}
+
+type Json = Record<string, unknown>;
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The bytes and Content-Type of an answer. Protobuf is written for objects that have a protobuf
+ * form; negotiation never picks it for others (custom resources, Tables), and should one reach
+ * here anyway it is written as JSON rather than failing a request that has already been served.
+ */
+export function serializeBody(body: unknown, encoding: Encoding): { readonly bytes: string | Uint8Array; readonly contentType: string } {
+  const apiVersion = isObject(body) && typeof body['apiVersion'] === 'string' ? body['apiVersion'] : '';
+  const kind = isObject(body) && typeof body['kind'] === 'string' ? body['kind'] : '';
+  if (encoding.media === 'protobuf' && isObject(body) && hasProtobufForm({ apiVersion, kind })) {
+    return { bytes: encodeProtobufObject(body), contentType: MEDIA_TYPES.protobuf };
+  }
+  const yaml = encoding.media === 'yaml';
+  return { bytes: encodeBody(body, encoding), contentType: yaml ? MEDIA_TYPES.yaml : MEDIA_TYPES.json };
 }
 
 /** Formats a `Warning` header value: `299 - "<text>"`. */
@@ -19,11 +42,11 @@ export function warningHeader(text: string): string {
 
 /** Serializes a body as kube-apiserver does: JSON plus a newline (or YAML). */
 export function encodeBody(body: unknown, encoding: Encoding): string {
-  if (encoding.yaml === true) return toYaml(body);
+  if (encoding.media === 'yaml') return toYaml(body);
   return `${encoding.pretty ? JSON.stringify(body, null, 2) : JSON.stringify(body)}\n`;
 }
 
-/** Writes a JSON (or YAML) answer with the API server's headers. */
+/** Writes a JSON, YAML or protobuf answer with the API server's headers. */
 export function writeObject(
   res: ServerResponse,
   code: number,
@@ -35,14 +58,14 @@ export function writeObject(
     res.end();
     return;
   }
-  const text = encodeBody(body, encoding);
+  const { bytes, contentType } = serializeBody(body, encoding);
   res.statusCode = code;
-  res.setHeader('Content-Type', encoding.yaml === true ? 'application/yaml' : 'application/json');
+  res.setHeader('Content-Type', contentType);
   res.setHeader('Cache-Control', 'no-cache, private');
   for (const [name, value] of Object.entries(extra.headers ?? {})) res.setHeader(name, value);
   if (extra.warnings !== undefined && extra.warnings.length > 0) res.setHeader('Warning', extra.warnings.map(warningHeader));
-  res.setHeader('Content-Length', Buffer.byteLength(text));
-  res.end(text);
+  res.setHeader('Content-Length', typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.length);
+  res.end(bytes);
 }
 
 /** Writes a Status error answer (with `Retry-After` when the Status asks for one). */

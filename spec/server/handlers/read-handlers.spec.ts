@@ -31,8 +31,16 @@ describe('read handlers', () => {
     });
 
     it('should answer 406 when nothing in Accept can be produced', async () => {
-      const res = await get(`${NS}/cm-0`, { accept: 'application/vnd.kubernetes.protobuf' });
+      const res = await get(`${NS}/cm-0`, { accept: 'text/html' });
       expect(res.status).to.equal(406);
+      expect(res.json<Json>()['message']).to.equal('only the following media types are accepted: application/json, application/yaml, application/vnd.kubernetes.protobuf');
+    });
+
+    it('should answer protobuf for Accept: application/vnd.kubernetes.protobuf', async () => {
+      const res = await get(`${NS}/cm-0`, { accept: 'application/vnd.kubernetes.protobuf' });
+      expect(res.status).to.equal(200);
+      expect(res.headers['content-type']).to.equal('application/vnd.kubernetes.protobuf');
+      expect(res.bytes.subarray(0, 4).toString('latin1')).to.equal('k8s\0');
     });
 
     it('should answer 404 NotFound with details', async () => {
