@@ -66,7 +66,7 @@ export async function routeResource(input: RouteInput, extra: ReadonlyMap<string
   }
   const output = UNNEGOTIATED.has(sub ?? '')
     ? PLAIN_JSON
-    : negotiateOutput(request.req.headers.accept, { protobuf: kind.custom === undefined && info.verb !== 'watch', stream: info.verb === 'watch' });
+    : negotiateOutput(request.req.headers.accept, { protobuf: kind.custom === undefined, stream: info.verb === 'watch' });
   const call: ResourceCall = { ...request, kind, namespace, output, encoding: { pretty: pretty || output.pretty, media: output.media } };
   const name = info.name;
   const gr = { group: kind.group, resource: sub === undefined ? kind.plural : `${kind.plural}/${sub}` };

@@ -1,4 +1,4 @@
-// GET ?watch=true: starts a chunked NDJSON watch stream at the asked resourceVersion.
+// GET ?watch=true: starts a chunked watch stream (JSON lines or protobuf frames) at the asked resourceVersion.
 import { randomInt } from 'node:crypto';
 import { failureStatus, INITIAL_EVENTS_END_ANNOTATION } from '../../core/index.js';
 import { badRequest } from '../errors/status-errors.js';
@@ -18,7 +18,8 @@ const BOOKMARK_BEFORE_DEADLINE_MS = 2000;
 /**
  * Serves a watch (kube-apiserver's watch protocol, apiserver-semantics §5):
  *
- * - headers are flushed at once; each event is one JSON line, written as it happens;
+ * - headers are flushed at once; each event is one JSON line (or, for
+ *   `application/vnd.kubernetes.protobuf`, one length-prefixed WatchEvent frame), written as it happens;
  * - resourceVersion unset or `"0"`: synthetic `ADDED` for every matching object, then
  *   changes; `"N"`: only changes after N, or one `ERROR` 410 Expired event (and the end
  *   of the stream) when N is older than the history;
@@ -50,7 +51,7 @@ export async function handleWatch(call: ResourceCall, name: string | undefined):
   }
 
   res.statusCode = 200;
-  res.setHeader('Content-Type', 'application/json');
+  res.setHeader('Content-Type', output.media === 'protobuf' ? 'application/vnd.kubernetes.protobuf;stream=watch' : 'application/json');
   res.setHeader('Cache-Control', 'no-cache, private');
   res.setHeader('Transfer-Encoding', 'chunked');
   res.flushHeaders();
@@ -58,7 +59,7 @@ export async function handleWatch(call: ResourceCall, name: string | undefined):
   const connection = new WatchConnection({
     res,
     url: call.req.url ?? '',
-    view: { kind, as: output.as === 'metadata' ? 'metadata' : 'object' },
+    view: { kind, as: output.as === 'metadata' ? 'metadata' : 'object', media: output.media === 'protobuf' ? 'protobuf' : 'json' },
     keyPrefix: listPrefix(kind.namespaced, call.namespace),
     matches: objectMatcher(kind, options.labelSelector, fieldSelector),
     bookmarks: options.allowWatchBookmarks,

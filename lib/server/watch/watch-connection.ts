@@ -2,7 +2,7 @@
 import type { ServerResponse } from 'node:http';
 import type { ObjectMatcher } from '../objects/object-matcher.js';
 import type { StoredObject, StoreEvent } from '../store/store-event.js';
-import { encodeEvent, encodeLine, type EventSide, type WireType } from './encode-event.js';
+import { encodeEvent, encodeWatchEvent, type EventSide, type WireType } from './encode-event.js';
 import { bookmarkObject, renderForView, type WatchView } from './watch-view.js';
 
 /** A watch client that reads slower than this many buffered bytes is disconnected. */
@@ -74,7 +74,7 @@ export class WatchConnection {
   /** Sends the synthetic ADDED of an existing (stored) object, if it matches. */
   sendInitial(object: StoredObject): void {
     if (!this.#matches(object)) return;
-    this.#write(this.#render?.('ADDED', object) ?? encodeLine('ADDED', renderForView(this.view, object)));
+    this.#write(this.#render?.('ADDED', object) ?? encodeWatchEvent(this.view.media, 'ADDED', renderForView(this.view, object)));
   }
 
   /** Delivers one store event of this connection's bucket. */
@@ -101,13 +101,13 @@ export class WatchConnection {
   /** Sends a BOOKMARK at `rv` (if bookmarks were asked for, or `force`). */
   sendBookmark(rv: number, annotations?: Record<string, string>, force = false): void {
     if (this.#closed || (!this.bookmarks && !force)) return;
-    this.#write(encodeLine('BOOKMARK', bookmarkObject(this.view, rv, annotations)));
+    this.#write(encodeWatchEvent(this.view.media, 'BOOKMARK', bookmarkObject(this.view, rv, annotations)));
   }
 
   /** Sends an ERROR event carrying a Status, then ends the stream. */
-  sendError(status: unknown): void {
+  sendError(status: object): void {
     if (this.#closed) return;
-    this.#write(encodeLine('ERROR', status));
+    this.#write(encodeWatchEvent(this.view.media, 'ERROR', status));
     this.end();
   }
 

@@ -1,4 +1,4 @@
-// How one watch connection wants objects rendered: served version, full object or metadata only.
+// How one watch connection wants objects rendered: served version, full object or metadata only, JSON or protobuf.
 import type { ResourceKind } from '../registry/resource-kind.js';
 import { fromStorage } from '../objects/convert-object.js';
 import type { StoredObject } from '../store/store-event.js';
@@ -7,11 +7,13 @@ import type { StoredObject } from '../store/store-event.js';
 export interface WatchView {
   readonly kind: ResourceKind;
   readonly as: 'object' | 'metadata';
+  /** JSON lines, or length-prefixed protobuf WatchEvent frames. */
+  readonly media: 'json' | 'protobuf';
 }
 
 /** The cache key of a view: every watcher with the same key shares the same encoded bytes. */
 export function viewKey(view: WatchView): string {
-  return `${view.kind.apiVersion}|${view.kind.kind}|${view.as}`;
+  return `${view.kind.apiVersion}|${view.kind.kind}|${view.as}|${view.media}`;
 }
 
 /** A stored object as the view renders it. */

@@ -28,7 +28,7 @@ const configmaps = new ResourceRegistry().find('', 'v1', 'configmaps')!;
 
 function watcher(hub: WatchHub, prefix = ''): FakeResponse {
   const res = new FakeResponse();
-  const connection = new WatchConnection({ res: res as unknown as ServerResponse, url: '/w', view: { kind: configmaps, as: 'object' }, keyPrefix: prefix, matches: () => true, bookmarks: true });
+  const connection = new WatchConnection({ res: res as unknown as ServerResponse, url: '/w', view: { kind: configmaps, as: 'object', media: 'json' }, keyPrefix: prefix, matches: () => true, bookmarks: true });
   hub.add('/configmaps', connection);
   return res;
 }
