@@ -131,10 +131,13 @@ function adoptUnmanaged(managers: ManagedFields, liveValue: JsonObject, apiVersi
  * unless some manager (the applier's new set included) still owns it.
  */
 function prune(merged: JsonObject, lastSet: FieldSet, managers: ManagedFields, schema: MergeSchema): JsonObject {
-  const pruned = removeItems(merged, ensureNamedFieldsAreMembers(lastSet, schema), schema);
+  const last = ensureNamedFieldsAreMembers(lastSet, schema);
+  const pruned = removeItems(merged, last, schema);
   let owned = FieldSet.EMPTY;
   for (const m of managers.values()) owned = owned.union(m.set);
   const mergedSet = ensureNamedFieldsAreMembers(toFieldSet(merged, schema), schema);
   const keep = ensureNamedFieldsAreMembers(toFieldSet(pruned, schema), schema).union(ensureNamedFieldsAreMembers(owned, schema));
-  return removeItems(merged, mergedSet.difference(keep), schema) as JsonObject;
+  // addBackDanglingItems: only what the applier owned last time may go; fields nobody manages
+  // (metadata.name, uid, resourceVersion, ...) stay even when removing a parent took them.
+  return removeItems(merged, mergedSet.difference(keep).intersection(last), schema) as JsonObject;
 }

@@ -73,6 +73,16 @@ describe('serverSideApply', () => {
       expect(again).to.deep.equal(first);
     });
 
+    it('should keep the fields nobody manages (uid, resourceVersion) and the time when a re-apply of metadata changes nothing', () => {
+      const config = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x', labels: { applied: 'yes' } }, data: { applied: 'yes' } };
+      const applyConfigMap = (live: KubeObject | undefined, time: string): KubeObject =>
+        serverSideApply({ live, applied: config as KubeObject, manager: 'm', force: false, apiVersion: 'v1', time, schema: CONFIGMAP });
+      const created = applyConfigMap(undefined, T1);
+      const stored = { ...created, metadata: { ...created.metadata, namespace: 'default', uid: 'u-1', resourceVersion: '46', creationTimestamp: T1 } } as KubeObject;
+      const again = applyConfigMap(stored, T2);
+      expect(again).to.deep.equal(stored);
+    });
+
     it('should keep live fields the configuration does not mention', () => {
       const live = { ...apply(undefined, deployment(3), 'kubectl'), status: { replicas: 3 } } as KubeObject;
       const result = apply(live, deployment(4), 'kubectl', { time: T2 }) as Deployment & { status: unknown };
