@@ -25,10 +25,12 @@ export interface ControlPlaneOptions {
   /** Where the binaries are. @default {@link controlPlaneAssets}() */
   readonly assets?: ControlPlaneAssets;
   /**
-   * Start kube-controller-manager (garbage collector, namespace, service-account and token,
-   * workload controllers: the `*` default set) when its binary is present. @default true
+   * Start kube-controller-manager when its binary is present: `true` runs its default set
+   * (`*`: garbage collector, namespace, service-account and token, workload controllers...),
+   * a list runs only the controllers named (kube-controller-manager's `--controllers` names,
+   * e.g. `garbage-collector-controller`), `false` none. @default true
    */
-  readonly controllers?: boolean;
+  readonly controllers?: boolean | readonly string[];
   /** More bearer-token users, fixed at start (client certificates can be issued at any time). */
   readonly users?: readonly TokenUserEntry[];
   /** How long to wait for readiness, in milliseconds. @default 90000 */
@@ -203,7 +205,8 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
     const version = (JSON.parse((await get(`${url}/version`, { ca: certificates.ca.certPem, token })).body) as { gitVersion?: string }).gitVersion ?? 'unknown';
 
     const processes = ['etcd', 'kube-apiserver'];
-    if ((options.controllers ?? true) && assets.kubeControllerManager !== undefined) {
+    const controllers = options.controllers ?? true;
+    if (controllers !== false && (controllers === true || controllers.length > 0) && assets.kubeControllerManager !== undefined) {
       const kubeconfig = path('controller-manager.kubeconfig');
       await writeFile(kubeconfig, renderKubeconfig({ server: url, caPem: certificates.ca.certPem, user: certificates.admin, name: 'controller-manager' }), { mode: 0o600 });
       const log = path('kube-controller-manager.log');
@@ -217,16 +220,18 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
         `--service-account-private-key-file=${path('sa.key')}`,
         `--root-ca-file=${path('ca.crt')}`,
         '--use-service-account-credentials=false',
-        '--controllers=*',
+        `--controllers=${controllers === true ? '*' : controllers.join(',')}`,
         '--concurrent-gc-syncs=5',
         '--v=1',
       ], log);
       started.push(controllerManager);
       processes.push('kube-controller-manager');
-      await waitFor('default ServiceAccount', controllerManager, log, deadline, async () => {
-        const answer = await get(`${url}/api/v1/namespaces/default/serviceaccounts/default`, { ca: certificates.ca.certPem, token });
-        return answer.status === 200;
-      });
+      if (controllers === true || controllers.includes('serviceaccount-controller')) {
+        await waitFor('default ServiceAccount', controllerManager, log, deadline, async () => {
+          const answer = await get(`${url}/api/v1/namespaces/default/serviceaccounts/default`, { ca: certificates.ca.certPem, token });
+          return answer.status === 200;
+        });
+      }
     }
 
     return {

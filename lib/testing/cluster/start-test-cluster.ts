@@ -27,8 +27,11 @@ export interface TestClusterOptions {
   readonly embedded?: Omit<ApiServerOptions, 'tokens'>;
   /** Where the real binaries are. @default `KUBEBUILDER_ASSETS`, else `~/.cache/kube-rx/k8s-1.32.13` */
   readonly assetsDir?: string;
-  /** Run the real kube-controller-manager when its binary is there. @default true */
-  readonly controllers?: boolean;
+  /**
+   * Run the real kube-controller-manager when its binary is there: all its default controllers
+   * (`true`), only those named (`--controllers` names), or none. @default true
+   */
+  readonly controllers?: boolean | readonly string[];
 }
 
 /** A running test cluster: the same shape whichever server runs it. */
