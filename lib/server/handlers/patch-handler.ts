@@ -1,10 +1,11 @@
 // PATCH: JSON patch, merge patch, strategic merge patch (built-ins) and server-side apply.
-import { parse as parseYaml } from 'yaml';
 import { failureStatus } from '../../core/index.js';
 import { isApplyConflictError } from '../apply/apply-conflict-error.js';
 import { serverSideApply } from '../apply/server-side-apply.js';
 import { badRequest, conflict, entityTooLarge, statusError, unsupportedMediaType } from '../errors/status-errors.js';
 import { readBody } from '../http/read-body.js';
+import { decodeApplyBody } from '../input/decode-apply-body.js';
+import { decodePatchBody } from '../input/decode-patch-body.js';
 import { writeObject } from '../http/respond.js';
 import { createObject } from '../objects/create-object.js';
 import { decodeObject } from '../objects/decode-object.js';
@@ -38,14 +39,6 @@ export function patchMediaTypes(kind: ResourceKind): PatchMediaType[] {
   return types;
 }
 
-function parseJson(body: Buffer): unknown {
-  try {
-    return JSON.parse(body.toString('utf8'));
-  } catch (error) {
-    throw badRequest(`error decoding patch: ${(error as Error).message}`);
-  }
-}
-
 /** Turns a patch algorithm's failure into kube-apiserver's answer (400, 422 generic, 413). */
 function patchFailure(error: unknown): unknown {
   if (!isPatchError(error)) return error;
@@ -64,13 +57,13 @@ function applyPatch(type: PatchMediaType, target: Json, body: Buffer, kind: { gr
     let result: unknown;
     switch (type) {
       case 'application/json-patch+json':
-        result = applyJsonPatch(target, parseJson(body));
+        result = applyJsonPatch(target, decodePatchBody(body, 'json'));
         break;
       case 'application/merge-patch+json':
-        result = applyMergePatch(target, parseJson(body));
+        result = applyMergePatch(target, decodePatchBody(body, 'merge'));
         break;
       case 'application/strategic-merge-patch+json':
-        result = applyStrategicMergePatch(target, parseJson(body), kind);
+        result = applyStrategicMergePatch(target, decodePatchBody(body, 'strategic'), kind);
         break;
       case 'application/apply-patch+yaml':
         throw new Error('apply patches are not applied here');
@@ -82,20 +75,19 @@ function applyPatch(type: PatchMediaType, target: Json, body: Buffer, kind: { gr
   }
 }
 
-function decodeApplyBody(body: Buffer, kind: { readonly apiVersion: string; readonly kind: string }): Json {
-  let value: unknown;
-  try {
-    value = parseYaml(body.toString('utf8'), { strict: false });
-  } catch (error) {
-    throw badRequest(`error decoding YAML: ${(error as Error).message}`);
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw badRequest('the apply patch is not an object');
-  const applied = value as Json;
-  if (applied['apiVersion'] !== kind.apiVersion) {
-    throw badRequest(`Incorrect version specified in apply patch. Specified patch version: ${String(applied['apiVersion'] ?? '')}, expected: ${kind.apiVersion}`);
-  }
-  if (applied['kind'] !== kind.kind) {
-    throw badRequest(`Incorrect kind specified in apply patch. Specified patch kind: ${String(applied['kind'] ?? '')}, expected: ${kind.kind}`);
+/** apimachinery's `GroupVersionKind.String()` of an apiVersion and kind: `apps/v1, Kind=Deployment`, `/v1, Kind=`. */
+function gvkString(apiVersion: unknown, kind: unknown): string {
+  const version = typeof apiVersion === 'string' ? apiVersion : '';
+  const parts = version.split('/');
+  const [group, ver] = parts.length === 1 ? ['', parts[0] ?? ''] : parts.length === 2 ? parts : ['', ''];
+  return `${group ?? ''}/${ver ?? ''}, Kind=${typeof kind === 'string' ? kind : ''}`;
+}
+
+/** The applied configuration of a body, checked to be of the endpoint's kind (as the field manager checks it). */
+function appliedObject(body: Buffer, kind: { readonly apiVersion: string; readonly kind: string }): Json {
+  const applied = decodeApplyBody(body);
+  if (applied['apiVersion'] !== kind.apiVersion || applied['kind'] !== kind.kind) {
+    throw badRequest(`invalid object type: ${gvkString(applied['apiVersion'], applied['kind'])}`);
   }
   const meta = (applied['metadata'] ?? {}) as Json;
   if (meta['managedFields'] !== undefined && meta['managedFields'] !== null) throw badRequest('metadata.managedFields must be nil');
@@ -115,7 +107,7 @@ function scopeApplied(kind: ResourceKind, applied: Json, subresource: 'status' |
 
 function serverApply(call: ResourceCall, name: string, body: Buffer, options: ParsedWriteOptions, subresource: 'status' | undefined): { object: Json; code: 200 | 201 } {
   const { kind, ctx } = call;
-  const applied = scopeApplied(kind, decodeApplyBody(body, kind), subresource);
+  const applied = scopeApplied(kind, appliedObject(body, kind), subresource);
   const appliedMeta = (applied['metadata'] ?? {}) as Json;
   if (appliedMeta['name'] !== undefined && appliedMeta['name'] !== name) {
     throw badRequest(`the name of the object (${String(appliedMeta['name'])}) does not match the name on the URL (${name})`);
@@ -197,7 +189,7 @@ const SCALE_GVK = { group: 'autoscaling', version: 'v1', kind: 'Scale', apiVersi
 
 /** An applied Scale configuration: its `spec.replicas` replaces the current one. */
 function applyScaleConfiguration(scale: Json, body: Buffer): Json {
-  const applied = decodeApplyBody(body, SCALE_GVK);
+  const applied = appliedObject(body, SCALE_GVK);
   const replicas = ((applied['spec'] ?? {}) as Json)['replicas'];
   return replicas === undefined ? scale : { ...scale, spec: { replicas } };
 }

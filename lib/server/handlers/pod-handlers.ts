@@ -22,9 +22,7 @@ const CREATED: Json = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 
 const BINDING: TypeMeta = { apiVersion: 'v1', kind: 'Binding' };
 
 async function body(call: ResourceCall, expected: TypeMeta): Promise<Json> {
-  const value = decodeBody(await readBody(call.req, call.settings.maxBodyBytes), contentTypeOf(call.req), expected);
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw badRequest('the body of the request was not an object');
-  return value as Json;
+  return decodeBody(await readBody(call.req, call.settings.maxBodyBytes), contentTypeOf(call.req), expected) ?? {};
 }
 
 /**

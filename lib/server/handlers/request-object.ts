@@ -35,11 +35,7 @@ export interface RequestObject {
 export async function readRequestObject(call: ResourceCall, gvk: GroupVersionKind): Promise<RequestObject> {
   const options = parseWriteOptions(call, 'CreateOptions');
   const apiVersion = gvk.group === '' ? gvk.version : `${gvk.group}/${gvk.version}`;
-  const value = decodeBody(await readBody(call.req, call.settings.maxBodyBytes), contentTypeOf(call.req), { apiVersion, kind: gvk.kind }) ?? {};
-  if (typeof value !== 'object' || Array.isArray(value)) {
-    throw badRequest(`the object provided is unrecognized (must be of type ${gvk.kind})`);
-  }
-  const body = value as Json;
+  const body: Json = decodeBody(await readBody(call.req, call.settings.maxBodyBytes), contentTypeOf(call.req), { apiVersion, kind: gvk.kind }) ?? {};
   const givenKind = typeof body['kind'] === 'string' ? body['kind'] : '';
   const givenVersion = typeof body['apiVersion'] === 'string' ? body['apiVersion'] : '';
   if (givenKind !== '' && givenKind !== gvk.kind) {

@@ -18,13 +18,14 @@ type Json = Record<string, unknown>;
 
 /**
  * Reads and decodes the JSON, YAML or protobuf body of a call: an object of the endpoint's kind,
- * or of `expected` (e.g. autoscaling/v1 Scale). Custom resources take JSON and YAML only.
+ * or of `expected` (e.g. autoscaling/v1 Scale); `null` for a `null` body. Custom resources take
+ * JSON and YAML only, and must name their kind.
  *
  * @throws {ApiError} 400, 413 or 415.
  */
-export async function readObjectBody(call: ResourceCall, expected?: TypeMeta): Promise<unknown> {
+export async function readObjectBody(call: ResourceCall, expected?: TypeMeta): Promise<Record<string, unknown> | null> {
   const body = await readBody(call.req, call.settings.maxBodyBytes);
-  return decodeBody(body, contentTypeOf(call.req), expected ?? (call.kind.custom === undefined ? call.kind : undefined));
+  return decodeBody(body, contentTypeOf(call.req), expected ?? (call.kind.custom === undefined ? call.kind : undefined), call.kind.kind);
 }
 
 /** POST: creates an object in the collection; 201 with the stored object. */

@@ -1,7 +1,8 @@
 // Reads and decodes request bodies, with kube-apiserver's size limit and media types.
 import type { IncomingMessage } from 'node:http';
-import { parse as parseYaml } from 'yaml';
 import { badRequest, entityTooLarge, unsupportedMediaType } from '../errors/status-errors.js';
+import { decodeObjectBody } from '../input/decode-object-body.js';
+import { summarizeData } from '../input/summarize-data.js';
 import { isProtobufError } from '../protobuf/protobuf-error.js';
 import { decodeProtobufObject, type TypeMeta } from '../protobuf/protobuf-object.js';
 
@@ -46,13 +47,6 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<Buf
   return Buffer.concat(chunks);
 }
 
-/** apiserver's `summarizeData`: the start of a body for an error message (JSON as text, anything else in hex). */
-function summarizeData(body: Buffer, max = 30): string {
-  if (body.length === 0) return '<empty>';
-  const text = body[0] === 0x7b ? body.subarray(0, max).toString('utf8') : body.subarray(0, max).toString('hex');
-  return body.length > max ? `${text} ...` : text;
-}
-
 /**
  * A protobuf body as an object, with kube-apiserver's error messages (`transformDecodeError`):
  * `<Kind> in version "<v>" cannot be handled as a <Kind>: ...` once the envelope named a type,
@@ -72,29 +66,20 @@ function decodeProtobufBody(body: Buffer, expected: TypeMeta): Record<string, un
 }
 
 /**
- * Decodes a body as JSON, YAML or — when `expected` names the built-in kind the endpoint takes —
- * Kubernetes protobuf (`k8s\0` + runtime.Unknown, a missing kind defaulting to `expected`).
- * Without `expected` (custom resources) protobuf is refused like any unknown media type.
+ * Decodes an object body as JSON, YAML or — when `expected` names the built-in kind the
+ * endpoint takes — Kubernetes protobuf (`k8s\0` + runtime.Unknown, a missing kind defaulting to
+ * `expected`). JSON and YAML go through `decodeObjectBody` (bounded depth, Go's errors); without
+ * `expected` the endpoint serves the custom resource `customKind`, decoded unstructured (its
+ * kind required), and protobuf is refused like any unknown media type.
  *
- * @throws {ApiError} 415 for other media types, 400 for malformed input.
+ * @returns the object, or `null` for a `null` (or empty YAML) body.
+ * @throws {ApiError} 415 for other media types, 400 for malformed or too deeply nested input.
  */
-export function decodeBody(body: Buffer, mediaType: string, expected?: TypeMeta): unknown {
+export function decodeBody(body: Buffer, mediaType: string, expected?: TypeMeta, customKind = ''): Record<string, unknown> | null {
   switch (mediaType) {
-    case 'application/json': {
-      const text = body.toString('utf8');
-      if (text.trim() === '') throw badRequest('the body of the request was empty');
-      try {
-        return JSON.parse(text);
-      } catch (error) {
-        throw badRequest(`couldn't get version/kind; json parse error: ${(error as Error).message}`);
-      }
-    }
+    case 'application/json':
     case 'application/yaml':
-      try {
-        return parseYaml(body.toString('utf8'), { strict: false });
-      } catch (error) {
-        throw badRequest(`error converting YAML to JSON: ${(error as Error).message}`);
-      }
+      return decodeObjectBody(body, mediaType === 'application/json' ? 'json' : 'yaml', expected?.kind ?? customKind, expected === undefined);
     case 'application/vnd.kubernetes.protobuf':
       if (expected !== undefined) return decodeProtobufBody(body, expected);
       throw unsupportedMediaType(CUSTOM_OBJECT_MEDIA_TYPES);

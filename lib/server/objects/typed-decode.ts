@@ -45,6 +45,31 @@ function resolveScalar(type: FieldType | undefined): FieldType | undefined {
   return current;
 }
 
+/**
+ * What Go's decoder leaves in a list element or map value that is JSON `null`: the zero value
+ * of the element type (`""`, `0`, `false`, `"0"` for a quantity, an empty struct); `null` for
+ * times, maps, lists and free-form values.
+ */
+function zeroValue(type: FieldType | undefined): unknown {
+  const resolved = resolveScalar(type);
+  switch (resolved?.kind) {
+    case 'ref':
+      return {};
+    case 'string':
+      return '';
+    case 'quantity':
+      return '0';
+    case 'integer':
+    case 'number':
+    case 'int-or-string':
+      return 0;
+    case 'boolean':
+      return false;
+    default:
+      return null;
+  }
+}
+
 /** A number written as a resource quantity's canonical string: `1` → `"1"`, `0.5` → `"500m"`. */
 function formatQuantity(value: number): string {
   if (Number.isInteger(value)) return String(value);
@@ -68,12 +93,13 @@ class Decoder {
         return this.struct(value, resolved.name, path);
       case 'array': {
         if (!Array.isArray(value)) return this.mismatch(value, `[]${shortName(structOf(resolved.items) ?? 'interface {}')}`, path, owner);
-        return value.map((item, i) => this.value(item, resolved.items, `${path}[${i}]`, owner));
+        return value.map((item, i) => this.value(item === null ? zeroValue(resolved.items) : item, resolved.items, `${path}[${i}]`, owner));
       }
       case 'map': {
         if (jsonType(value) !== 'object') return this.mismatch(value, 'map[string]string', path, owner);
         const out: Json = {};
-        for (const [k, v] of Object.entries(value as Json)) setOwnProperty(out, k, this.value(v, resolved.values, `${path}.${k}`, owner));
+        // Go's field paths name struct fields only, never map keys.
+        for (const [k, v] of Object.entries(value as Json)) setOwnProperty(out, k, this.value(v === null ? zeroValue(resolved.values) : v, resolved.values, path, owner));
         return out;
       }
       case 'string':
@@ -121,7 +147,7 @@ class Decoder {
   }
 
   mismatch(value: unknown, goType: string, path: string, owner: string): unknown {
-    this.typeError ??= `json: cannot unmarshal ${jsonType(value) === 'object' ? 'object' : jsonType(value)} into Go struct field ${shortName(owner)}.${path} of type ${GO_TYPES[goType] ?? goType}`;
+    this.typeError ??= `json: cannot unmarshal ${jsonType(value) === 'boolean' ? 'bool' : jsonType(value)} into Go struct field ${shortName(owner)}.${path} of type ${GO_TYPES[goType] ?? goType}`;
     return value;
   }
 }

@@ -87,7 +87,7 @@ describe('handlePatch', () => {
       expect(noManager.json<Json>()['message']).to.equal('PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch');
       const wrongVersion = await patch(`${CM}/ssa`, 'application/apply-patch+yaml', 'apiVersion: v2\nkind: ConfigMap\nmetadata:\n  name: ssa\n', '?fieldManager=x');
       expect(wrongVersion.status).to.equal(400);
-      expect(wrongVersion.json<Json>()['message']).to.equal('Incorrect version specified in apply patch. Specified patch version: v2, expected: v1');
+      expect(wrongVersion.json<Json>()['message']).to.equal('invalid object type: /v2, Kind=ConfigMap');
     });
 
     it('should refuse force on a non-apply patch', async () => {

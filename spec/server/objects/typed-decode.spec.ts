@@ -27,7 +27,21 @@ describe('typedDecode', () => {
 
   it('should report a JSON type mismatch like Go\'s decoder', () => {
     const result = typedDecode({ group: '', version: 'v1', kind: 'ConfigMap' }, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a' }, data: { n: 1 } });
-    expect(result.typeError).to.equal('json: cannot unmarshal number into Go struct field ConfigMap.data.n of type string');
+    expect(result.typeError).to.equal('json: cannot unmarshal number into Go struct field ConfigMap.data of type string');
+  });
+
+  it("should turn null list elements and map values into the element type's zero value, as Go's decoder does", () => {
+    const result = typedDecode({ group: '', version: 'v1', kind: 'Pod' }, {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'p', finalizers: [null], annotations: { a: null }, ownerReferences: [null] },
+      spec: { containers: [null, { name: 'c', image: 'i', env: [null], ports: [{ containerPort: 80 }, null] }] },
+    });
+    expect(result.typeError).to.equal(undefined);
+    expect(result.object['metadata']).to.deep.equal({ name: 'p', finalizers: [''], annotations: { a: '' }, ownerReferences: [{}] });
+    const spec = result.object['spec'] as { containers: Record<string, unknown>[] };
+    expect(spec.containers[0]).to.deep.equal({});
+    expect(spec.containers[1]).to.deep.include({ env: [{}], ports: [{ containerPort: 80 }, {}] });
   });
 
   it('should write numeric quantities as canonical strings', () => {
