@@ -1,27 +1,43 @@
-// Serves discovery: legacy documents, and aggregated discovery by content negotiation with ETags.
+// Serves discovery: legacy documents, and aggregated discovery by content negotiation with ETags (JSON, YAML or protobuf).
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { notAcceptable } from '../errors/status-errors.js';
-import { parseAccept } from '../http/negotiate.js';
-import { encodeBody, writeNotFoundPage } from '../http/respond.js';
+import { failureStatus } from '../../core/index.js';
+import { notAcceptable, statusError } from '../errors/status-errors.js';
+import { MEDIA_TYPES, parseAcceptClauses, type MediaKind } from '../http/negotiate.js';
+import { encodeBody, serializeBody, writeNotFoundPage } from '../http/respond.js';
 import type { ResourceRegistry } from '../registry/resource-registry.js';
 import { aggregatedDiscovery, apiGroupDocument, apiGroupList, apiResourceList, apiVersions } from './discovery-documents.js';
 
 type Variant = 'legacy' | 'v2' | 'v2beta1';
 
-function variantOf(accept: string | undefined): Variant {
-  const ranges = parseAccept(accept);
-  if (ranges.length === 0) return 'legacy';
-  for (const range of ranges) {
-    const g = range.params.get('g');
-    const as = range.params.get('as');
-    const v = range.params.get('v');
-    if (g === 'apidiscovery.k8s.io' && as === 'APIGroupDiscoveryList' && (v === 'v2' || v === 'v2beta1') && range.subtype === 'json') return v;
-    if (range.params.size === 0 && ((range.type === 'application' && (range.subtype === 'json' || range.subtype === '*')) || range.type === '*')) {
-      return 'legacy';
+/** What a discovery request is answered with. */
+interface Choice {
+  readonly variant: Variant;
+  readonly media: MediaKind;
+}
+
+const SUBTYPES: Readonly<Record<MediaKind, string>> = { json: 'json', yaml: 'yaml', protobuf: 'vnd.kubernetes.protobuf' };
+const ACCEPTED = 'application/json, application/yaml, application/vnd.kubernetes.protobuf';
+
+/**
+ * The answer an Accept header picks, clause by clause in goautoneg's order: aggregated discovery
+ * (`g=apidiscovery.k8s.io;v=v2|v2beta1;as=APIGroupDiscoveryList`, JSON, or protobuf for v2) at
+ * `/api` and `/apis`, else a legacy document in JSON, YAML or protobuf.
+ */
+function choose(accept: string | undefined, root: boolean): Choice {
+  if (accept === undefined || accept === '') return { variant: 'legacy', media: 'json' };
+  for (const clause of parseAcceptClauses(accept)) {
+    for (const media of ['json', 'yaml', 'protobuf'] as const) {
+      const matches = (clause.type === 'application' && (clause.subtype === SUBTYPES[media] || clause.subtype === '*')) || (clause.type === '*' && clause.subtype === '*');
+      if (!matches) continue;
+      const [g, v, as] = [clause.params.get('g'), clause.params.get('v'), clause.params.get('as')];
+      if (g === undefined && v === undefined && as === undefined) return { variant: 'legacy', media };
+      const aggregated = root && g === 'apidiscovery.k8s.io' && as === 'APIGroupDiscoveryList';
+      if (aggregated && (v === 'v2' || (v === 'v2beta1' && media === 'json')) && media !== 'yaml') return { variant: v, media };
     }
   }
-  throw notAcceptable('only the following media types are accepted: application/json, application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList');
+  if (root) throw notAcceptable(`only the following media types are accepted: ${ACCEPTED}`);
+  throw statusError(failureStatus(406, 'NotAcceptable', `406: Not Acceptable\n\nAvailable representations: ${ACCEPTED}`, {}));
 }
 
 /**
@@ -33,7 +49,7 @@ function variantOf(accept: string | undefined): Variant {
 export class DiscoveryHandler {
   readonly #registry: ResourceRegistry;
   readonly #serverAddress: () => string;
-  readonly #cache = new Map<string, { body: string; etag: string } | null>();
+  readonly #cache = new Map<string, { body: string | Uint8Array; etag: string } | null>();
   #revision = -1;
 
   constructor(registry: ResourceRegistry, serverAddress: () => string) {
@@ -52,13 +68,13 @@ export class DiscoveryHandler {
   /** Answers one discovery request. @throws {ApiError} 406 for an unacceptable Accept. */
   serve(req: IncomingMessage, res: ServerResponse, path: string, pretty: boolean): void {
     const parts = path.split('/').filter((p) => p !== '');
-    const variant = parts.length === 1 ? variantOf(req.headers.accept) : 'legacy';
-    const document = this.#document(parts, variant, pretty);
+    const { variant, media } = choose(req.headers.accept, parts.length === 1);
+    const document = this.#document(parts, variant, media, pretty);
     if (document === null) {
       writeNotFoundPage(res);
       return;
     }
-    const contentType = variant === 'legacy' ? 'application/json' : `application/json;g=apidiscovery.k8s.io;v=${variant};as=APIGroupDiscoveryList`;
+    const contentType = variant === 'legacy' ? MEDIA_TYPES[media] : `${MEDIA_TYPES[media]};g=apidiscovery.k8s.io;v=${variant};as=APIGroupDiscoveryList`;
     res.setHeader('Content-Type', contentType);
     res.setHeader('ETag', document.etag);
     if (parts.length === 1) res.setHeader('Vary', 'Accept');
@@ -69,16 +85,17 @@ export class DiscoveryHandler {
       return;
     }
     res.statusCode = 200;
-    res.setHeader('Content-Length', Buffer.byteLength(document.body));
+    res.setHeader('Content-Length', typeof document.body === 'string' ? Buffer.byteLength(document.body) : document.body.length);
     res.end(document.body);
   }
 
-  #document(parts: readonly string[], variant: Variant, pretty: boolean): { body: string; etag: string } | null {
+  /** A document's bytes in `media`, and its ETag (the hash of its JSON form, whatever the media: kube-apiserver's). */
+  #document(parts: readonly string[], variant: Variant, media: MediaKind, pretty: boolean): { body: string | Uint8Array; etag: string } | null {
     if (this.#revision !== this.#registry.revision) {
       this.#cache.clear();
       this.#revision = this.#registry.revision;
     }
-    const key = `${parts.join('/')}|${variant}|${pretty}`;
+    const key = `${parts.join('/')}|${variant}|${media}|${pretty}`;
     const cached = this.#cache.get(key);
     if (cached !== undefined) return cached;
     const value = this.#build(parts, variant);
@@ -86,8 +103,9 @@ export class DiscoveryHandler {
       value === undefined
         ? null
         : (() => {
-            const body = encodeBody(value, { pretty });
-            return { body, etag: `"${createHash('sha512').update(body).digest('hex').toUpperCase()}"` };
+            const json = encodeBody(value, { pretty });
+            const body = media === 'json' ? json : serializeBody(value, { pretty, media }).bytes;
+            return { body, etag: `"${createHash('sha512').update(json).digest('hex').toUpperCase()}"` };
           })();
     this.#cache.set(key, result);
     return result;

@@ -1,32 +1,6 @@
 // Content negotiation from the Accept header, as kube-apiserver does it: JSON, YAML or protobuf; objects, metadata or Tables.
 import { notAcceptable } from '../errors/status-errors.js';
 
-/** One media range of an Accept header. */
-export interface MediaRange {
-  readonly type: string;
-  readonly subtype: string;
-  readonly params: ReadonlyMap<string, string>;
-}
-
-/** Parses an Accept header into its media ranges, in order, lowercased (what discovery needs). */
-export function parseAccept(header: string | undefined): MediaRange[] {
-  if (header === undefined || header.trim() === '') return [];
-  return header
-    .split(',')
-    .map((part) => part.trim())
-    .filter((part) => part !== '')
-    .map((part) => {
-      const [mime = '', ...rest] = part.split(';');
-      const [type = '', subtype = ''] = mime.trim().toLowerCase().split('/');
-      const params = new Map<string, string>();
-      for (const p of rest) {
-        const eq = p.indexOf('=');
-        if (eq > 0) params.set(p.slice(0, eq).trim().toLowerCase(), p.slice(eq + 1).trim().replace(/^"|"$/g, ''));
-      }
-      return { type, subtype, params };
-    });
-}
-
 /** The serializations the server writes. */
 export type MediaKind = 'json' | 'yaml' | 'protobuf';
 
@@ -58,7 +32,7 @@ export interface NegotiateOptions {
 }
 
 /** One clause of an Accept header as github.com/munnerz/goautoneg parses it. */
-interface AcceptClause {
+export interface AcceptClause {
   readonly type: string;
   readonly subtype: string;
   readonly q: number;

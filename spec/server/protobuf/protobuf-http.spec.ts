@@ -184,6 +184,44 @@ describe('protobuf over HTTP', () => {
     expect(decode(res.bytes)['spec']).to.deep.equal({ replicas: 4 });
   });
 
+  describe('discovery', () => {
+    it('should serve the legacy documents in protobuf (and YAML), as kube-apiserver does', async () => {
+      const get = (path: string, accept: string) => rawRequest(env.server, path, { headers: { accept } });
+      const versions = await get('/api', PROTOBUF);
+      expect([versions.status, versions.headers['content-type']]).to.deep.equal([200, PROTOBUF]);
+      expect(decode(versions.bytes)).to.deep.include({ kind: 'APIVersions', versions: ['v1'] });
+      const groups = decode((await get('/apis', PROTOBUF)).bytes);
+      expect(groups['kind']).to.equal('APIGroupList');
+      expect(groups['groups'].map((g: Json) => g['name'])).to.include('apps');
+      const core = decode((await get('/api/v1', `${PROTOBUF},application/json`)).bytes);
+      expect(core).to.include({ kind: 'APIResourceList', groupVersion: 'v1' });
+      expect(core['resources'].find((r: Json) => r['name'] === 'configmaps')['verbs']).to.include('watch');
+      const apps = decode((await get('/apis/apps/v1', PROTOBUF)).bytes);
+      expect(apps).to.include({ kind: 'APIResourceList', apiVersion: 'v1', groupVersion: 'apps/v1' });
+      const yaml = await get('/apis/apps', 'application/yaml');
+      expect(yaml.headers['content-type']).to.equal('application/yaml');
+      expect(yaml.text).to.match(/^kind: APIGroup$/m);
+    });
+
+    it('should serve aggregated discovery in protobuf with the ETag of its JSON form', async () => {
+      const aggregated = 'g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList';
+      const json = await rawRequest(env.server, '/apis', { headers: { accept: `application/json;${aggregated}` } });
+      const protobuf = await rawRequest(env.server, '/apis', { headers: { accept: `${PROTOBUF};${aggregated},application/json` } });
+      expect(protobuf.headers['content-type']).to.equal(`${PROTOBUF};${aggregated}`);
+      expect(protobuf.headers['etag']).to.equal(json.headers['etag']);
+      const list = decode(protobuf.bytes);
+      expect(list).to.include({ kind: 'APIGroupDiscoveryList', apiVersion: 'apidiscovery.k8s.io/v2' });
+      expect(list['items'].map((g: Json) => g['metadata'].name)).to.deep.equal(json.json<Json>()['items'].map((g: Json) => g['metadata'].name));
+    });
+
+    it('should answer 406 as kube-apiserver words it for the roots and for group versions', async () => {
+      const root = await rawRequest(env.server, '/apis', { headers: { accept: 'text/html' } });
+      expect([root.status, root.json<Json>()['message']]).to.deep.equal([406, 'only the following media types are accepted: application/json, application/yaml, application/vnd.kubernetes.protobuf']);
+      const version = await rawRequest(env.server, '/api/v1', { headers: { accept: 'text/html' } });
+      expect([version.status, version.json<Json>()['message']]).to.deep.equal([406, '406: Not Acceptable\n\nAvailable representations: application/json, application/yaml, application/vnd.kubernetes.protobuf']);
+    });
+  });
+
   describe('errors', () => {
     it('should answer a Status in protobuf when the client accepts it, JSON otherwise', async () => {
       const missing = await send(`${CMS}/missing`, 'GET', undefined);

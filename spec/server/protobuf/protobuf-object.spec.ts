@@ -1,4 +1,7 @@
 import { expect } from 'chai';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { encodeEnvelope } from '../../../lib/server/protobuf/kubernetes-envelope.js';
 import { isProtobufError } from '../../../lib/server/protobuf/protobuf-error.js';
 import { decodeProtobufObject, encodeProtobufObject, hasProtobufForm } from '../../../lib/server/protobuf/protobuf-object.js';
@@ -40,4 +43,28 @@ describe('protobuf objects', () => {
     expect(hasProtobufForm({ apiVersion: 'meta.k8s.io/v1', kind: 'Table' })).to.equal(false);
     expect(failure(() => encodeProtobufObject({ apiVersion: 'example.com/v1', kind: 'Widget' }))[0]).to.equal('NotEncodable');
   });
+
+  it('should refuse mutated and truncated bodies only with ProtobufErrors (never a TypeError that would be a 500)', () => {
+    const dir = resolve(dirname(fileURLToPath(import.meta.url)), '../../fixtures/protobuf');
+    const seeds = readdirSync(dir)
+      .filter((f) => !f.startsWith('watch'))
+      .map((f) => Buffer.from((JSON.parse(readFileSync(join(dir, f), 'utf8')) as { protobuf: string }).protobuf, 'base64'));
+    let state = 42;
+    const random = (): number => (state = (state * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    const escaped: string[] = [];
+    let refused = 0;
+    for (let i = 0; i < 5000; i++) {
+      const body = Buffer.from(seeds[Math.floor(random() * seeds.length)] as Buffer);
+      for (let flips = 1 + Math.floor(random() * 4); flips > 0; flips--) body[4 + Math.floor(random() * (body.length - 4))] = Math.floor(random() * 256);
+      try {
+        decodeProtobufObject(random() < 0.2 ? body.subarray(0, Math.floor(random() * body.length)) : body, { apiVersion: 'v1', kind: 'ConfigMap' });
+      } catch (error) {
+        if (isProtobufError(error)) refused += 1;
+        else escaped.push(String(error));
+      }
+    }
+    expect(escaped).to.deep.equal([]);
+    expect(refused).to.be.greaterThan(1000);
+  });
 });
+
