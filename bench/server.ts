@@ -1,12 +1,26 @@
-// Benchmarks the embedded API server: list latency over 10k objects and watch fan-out to 100 watchers.
+// Benchmarks the embedded API server beside the real kube-apiserver: list latency over 10k objects
+// and watch fan-out to 100 watchers, both servers measured in one run.
 //
-//   npm run bench:server
+//   npm run bench:server               # the embedded server, and the real one when its binaries are built
+//   npm run bench:server -- --embedded # the embedded server only
 //
 // Everything goes over real HTTPS on loopback (keep-alive agent, bearer token), as a client
-// would see it. Figures are wall-clock on whatever machine runs this; the README quotes a run.
+// would see it. List rounds alternate between the servers, so both see the same machine load.
+// Figures are wall-clock on whatever machine runs this; the README quotes a run.
 import { Agent, request } from 'node:https';
 import { performance } from 'node:perf_hooks';
-import { startApiServer, type ApiServer } from '../lib/server/index.js';
+import { startApiServer } from '../lib/server/index.js';
+import { controlPlaneAssets, startControlPlane } from '../lib/testing/index.js';
+
+/** A server under test, as the benchmark reaches it. */
+interface Target {
+  readonly name: string;
+  readonly url: string;
+  readonly caPem: string;
+  readonly token: string;
+  readonly agent: Agent;
+  close(): Promise<void>;
+}
 
 const OBJECTS = 10_000;
 const LIST_RUNS = 20;
@@ -20,7 +34,7 @@ interface Answer {
   readonly body: string;
 }
 
-function call(server: ApiServer, agent: Agent, method: string, path: string, body?: unknown): Promise<Answer> {
+function call(server: Target, agent: Agent, method: string, path: string, body?: unknown): Promise<Answer> {
   const payload = body === undefined ? undefined : JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const req = request(
@@ -60,7 +74,7 @@ function configMap(i: number): Record<string, unknown> {
   };
 }
 
-async function seed(server: ApiServer, agent: Agent): Promise<number> {
+async function seed(server: Target, agent: Agent): Promise<number> {
   const started = performance.now();
   let next = 0;
   const worker = async (): Promise<void> => {
@@ -75,26 +89,43 @@ async function seed(server: ApiServer, agent: Agent): Promise<number> {
   return performance.now() - started;
 }
 
-async function timeList(server: ApiServer, agent: Agent, query: string): Promise<{ p50: number; p95: number; bytes: number; items: number }> {
-  const times: number[] = [];
-  let bytes = 0;
+interface ListFigures {
+  readonly p50: number;
+  readonly p95: number;
+  readonly bytes: number;
+  readonly items: number;
+}
+
+/** One full traversal of the list (every page), timed. */
+async function listOnce(server: Target, query: string): Promise<{ ms: number; bytes: number; items: number }> {
+  const started = performance.now();
+  let token: string | undefined;
   let items = 0;
+  let bytes = 0;
+  do {
+    const sep = query === '' ? '' : '&';
+    const answer = await call(server, server.agent, 'GET', `/api/v1/namespaces/${NAMESPACE}/configmaps?${query}${token === undefined ? '' : `${sep}continue=${encodeURIComponent(token)}`}`);
+    const list = JSON.parse(answer.body) as { items: unknown[] | null; metadata: { continue?: string } };
+    items += list.items?.length ?? 0;
+    bytes += answer.bytes;
+    token = list.metadata.continue;
+  } while (token !== undefined);
+  return { ms: performance.now() - started, bytes, items };
+}
+
+/** `LIST_RUNS` traversals on every target, alternating the targets (and their order) run by run. */
+async function timeLists(targets: readonly Target[], query: string): Promise<ListFigures[]> {
+  const times = targets.map(() => [] as number[]);
+  const last = targets.map(() => ({ bytes: 0, items: 0 }));
   for (let run = 0; run < LIST_RUNS; run += 1) {
-    const started = performance.now();
-    let token: string | undefined;
-    items = 0;
-    bytes = 0;
-    do {
-      const sep = query === '' ? '' : '&';
-      const answer = await call(server, agent, 'GET', `/api/v1/namespaces/${NAMESPACE}/configmaps?${query}${token === undefined ? '' : `${sep}continue=${token}`}`);
-      const list = JSON.parse(answer.body) as { items: unknown[]; metadata: { continue?: string } };
-      items += list.items.length;
-      bytes += answer.bytes;
-      token = list.metadata.continue;
-    } while (token !== undefined);
-    times.push(performance.now() - started);
+    const order = run % 2 === 0 ? targets.map((_, i) => i) : targets.map((_, i) => targets.length - 1 - i);
+    for (const i of order) {
+      const result = await listOnce(targets[i] as Target, query);
+      times[i]?.push(result.ms);
+      last[i] = result;
+    }
   }
-  return { p50: percentile(times, 50), p95: percentile(times, 95), bytes, items };
+  return targets.map((_, i) => ({ p50: percentile(times[i] ?? [], 50), p95: percentile(times[i] ?? [], 95), ...(last[i] ?? { bytes: 0, items: 0 }) }));
 }
 
 interface Watcher {
@@ -103,7 +134,7 @@ interface Watcher {
   close(): void;
 }
 
-function openWatcher(server: ApiServer, rv: string, sentAt: Map<string, number>, onEvent: () => void): Promise<Watcher> {
+function openWatcher(server: Target, rv: string, sentAt: Map<string, number>, onEvent: () => void): Promise<Watcher> {
   return new Promise((resolve, reject) => {
     const watcher: Watcher = { received: 0, latencies: [], close: () => req.destroy() };
     const req = request(
@@ -136,12 +167,17 @@ function openWatcher(server: ApiServer, rv: string, sentAt: Map<string, number>,
   });
 }
 
-async function fanOut(server: ApiServer, agent: Agent): Promise<{ seconds: number; delivered: number; p50: number; p99: number }> {
+async function currentResourceVersion(server: Target): Promise<string> {
+  const answer = await call(server, server.agent, 'GET', `/api/v1/namespaces/${NAMESPACE}/configmaps?limit=1`);
+  return (JSON.parse(answer.body) as { metadata: { resourceVersion: string } }).metadata.resourceVersion;
+}
+
+async function fanOut(server: Target, agent: Agent): Promise<{ seconds: number; delivered: number; p50: number; p99: number }> {
   const sentAt = new Map<string, number>();
   let total = 0;
   let finished: () => void = () => undefined;
   const done = new Promise<void>((resolve) => (finished = resolve));
-  const rv = server.hooks.resourceVersion();
+  const rv = await currentResourceVersion(server);
   const watchers = await Promise.all(
     Array.from({ length: WATCHERS }, () =>
       openWatcher(server, rv, sentAt, () => {
@@ -150,7 +186,6 @@ async function fanOut(server: ApiServer, agent: Agent): Promise<{ seconds: numbe
       }),
     ),
   );
-  while (server.hooks.activeWatches() < WATCHERS) await new Promise((r) => setImmediate(r));
   const started = performance.now();
   let next = 0;
   const worker = async (): Promise<void> => {
@@ -170,29 +205,66 @@ async function fanOut(server: ApiServer, agent: Agent): Promise<{ seconds: numbe
   return { seconds, delivered: total, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
 }
 
-async function main(): Promise<void> {
+async function embeddedTarget(): Promise<Target> {
   const server = await startApiServer({ watchCacheSize: 50_000, controllers: false });
-  const agent = new Agent({ keepAlive: true, maxSockets: 32 });
+  return { name: 'kube-rx embedded', url: server.url, caPem: server.caPem, token: server.token, agent: new Agent({ keepAlive: true, maxSockets: 32 }), close: () => server.close() };
+}
+
+async function realTarget(): Promise<Target | undefined> {
+  let assets;
   try {
-    await call(server, agent, 'POST', '/api/v1/namespaces', { metadata: { name: NAMESPACE } });
-    const seedMs = await seed(server, agent);
+    assets = controlPlaneAssets();
+  } catch (error) {
+    console.log(`(no real control plane: ${(error as Error).message})`);
+    return undefined;
+  }
+  const plane = await startControlPlane({ assets, controllers: false });
+  return { name: `kube-apiserver ${plane.version}`, url: plane.url, caPem: plane.caPem, token: plane.token, agent: new Agent({ keepAlive: true, maxSockets: 32 }), close: () => plane.stop() };
+}
+
+const ms = (value: number): string => `${value.toFixed(1)} ms`;
+
+async function main(): Promise<void> {
+  const targets: Target[] = [await embeddedTarget()];
+  if (!process.argv.includes('--embedded')) {
+    const real = await realTarget();
+    if (real !== undefined) targets.push(real);
+  }
+  try {
+    console.log(`Node ${process.version}, ${process.platform}/${process.arch}; ${targets.map((t) => t.name).join(' beside ')}\n`);
+    const rows: string[][] = [['what', ...targets.map((t) => t.name), ...(targets.length > 1 ? ['embedded / real'] : [])]];
+    const ratio = (values: readonly number[]): string[] => (values.length > 1 ? [((values[0] ?? 0) / (values[1] ?? 1)).toFixed(2)] : []);
+    const seeds: number[] = [];
+    for (const target of targets) {
+      await call(target, target.agent, 'POST', '/api/v1/namespaces', { metadata: { name: NAMESPACE } });
+      seeds.push(await seed(target, target.agent));
+    }
+    rows.push([`create ${OBJECTS} ConfigMaps, 32 concurrent clients`, ...seeds.map((v) => `${(v / 1000).toFixed(2)} s (${Math.round(OBJECTS / (v / 1000))}/s)`), ...ratio(seeds)]);
     const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(1);
-    console.log(`kube-rx embedded API server (Node ${process.version}, ${process.platform}/${process.arch})`);
-    console.log(`create ${OBJECTS} ConfigMaps, 32 concurrent clients: ${(seedMs / 1000).toFixed(2)} s (${Math.round(OBJECTS / (seedMs / 1000))} creates/s)`);
-    const full = await timeList(server, agent, '');
-    console.log(`list ${full.items} ConfigMaps in one answer (${mb(full.bytes)} MB): p50 ${full.p50.toFixed(1)} ms, p95 ${full.p95.toFixed(1)} ms`);
-    const paged = await timeList(server, agent, 'limit=500');
-    console.log(`list ${paged.items} ConfigMaps in pages of 500: p50 ${paged.p50.toFixed(1)} ms, p95 ${paged.p95.toFixed(1)} ms per full traversal`);
-    const selected = await timeList(server, agent, 'labelSelector=app%3Dapp-3');
-    console.log(`list with a label selector (${selected.items} of ${OBJECTS} match): p50 ${selected.p50.toFixed(1)} ms, p95 ${selected.p95.toFixed(1)} ms`);
-    const fan = await fanOut(server, agent);
-    console.log(
-      `watch fan-out: ${WATCHERS} watchers x ${EVENTS} creates = ${fan.delivered} events in ${fan.seconds.toFixed(2)} s ` +
-        `(${Math.round(fan.delivered / fan.seconds)} events/s delivered; create-to-event latency p50 ${fan.p50.toFixed(1)} ms, p99 ${fan.p99.toFixed(1)} ms)`,
-    );
+    for (const [label, query] of [
+      [`list ${OBJECTS} ConfigMaps in one answer`, ''],
+      [`list ${OBJECTS} ConfigMaps in pages of 500 (whole traversal)`, 'limit=500'],
+      [`list with a label selector (${OBJECTS / 10} of ${OBJECTS} match)`, 'labelSelector=app%3Dapp-3'],
+    ] as const) {
+      const figures = await timeLists(targets, query);
+      rows.push([`${label}, p50`, ...figures.map((f) => `${ms(f.p50)} (${f.items} items, ${mb(f.bytes)} MB)`), ...ratio(figures.map((f) => f.p50))]);
+      rows.push([`${label}, p95`, ...figures.map((f) => ms(f.p95)), ...ratio(figures.map((f) => f.p95))]);
+    }
+    const fans = [];
+    for (const target of targets) fans.push(await fanOut(target, target.agent));
+    rows.push([`watch fan-out: ${WATCHERS} watchers x ${EVENTS} creates, events/s`, ...fans.map((f) => `${Math.round(f.delivered / f.seconds)} (${f.delivered} in ${f.seconds.toFixed(2)} s)`), ...ratio(fans.map((f) => f.seconds))]);
+    rows.push(['create-to-event latency p50', ...fans.map((f) => ms(f.p50)), ...ratio(fans.map((f) => f.p50))]);
+    rows.push(['create-to-event latency p99', ...fans.map((f) => ms(f.p99)), ...ratio(fans.map((f) => f.p99))]);
+    for (const [i, row] of rows.entries()) {
+      console.log(`| ${row.join(' | ')} |`);
+      if (i === 0) console.log(`|${row.map(() => '---').join('|')}|`);
+    }
+    if (targets.length > 1) console.log('\n(ratios: embedded / real; for the fan-out, of the seconds taken)');
   } finally {
-    agent.destroy();
-    await server.close();
+    for (const target of targets) {
+      target.agent.destroy();
+      await target.close();
+    }
   }
 }
 
