@@ -63,9 +63,10 @@ export interface FaultProxy {
   /** Ends every open watch: cleanly (the response ends) or `abrupt`ly (the client's socket is destroyed). */
   cutWatches(options?: { readonly abrupt?: boolean }): void;
   /**
-   * Makes every resourceVersion up to the target's current one too old, as an etcd compaction
-   * would: watches from such a resourceVersion get an in-band `ERROR` 410 Expired event (as
-   * kube-apiserver sends), lists with a continue token issued before get 410. Resolves once in force.
+   * Makes every resourceVersion older than the target's current one too old, as an etcd
+   * compaction at the current revision would: watches from such a resourceVersion get an in-band
+   * `ERROR` 410 Expired event (as kube-apiserver sends), lists with a continue token issued at one
+   * get 410. Resolves once in force.
    */
   expire(): Promise<void>;
   /** Matching requests are accepted and never answered until `release()` (or close). */
@@ -187,17 +188,18 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       return;
     }
     const rv = Number(url.searchParams.get('resourceVersion') ?? '');
-    if (watch && expiredAt > 0 && Number.isInteger(rv) && rv > 0 && rv <= expiredAt) {
+    // As after an etcd compaction at `expiredAt`: older revisions are gone, that one still serves.
+    if (watch && expiredAt > 0 && Number.isInteger(rv) && rv > 0 && rv < expiredAt) {
       req.resume();
       record(req, url, 200, true);
-      const status = failureStatus(410, 'Expired', `too old resource version: ${rv} (${expiredAt + 1})`);
+      const status = failureStatus(410, 'Expired', `too old resource version: ${rv} (${expiredAt})`);
       res.writeHead(200, { 'content-type': 'application/json', 'transfer-encoding': 'chunked' });
       res.end(`${JSON.stringify({ type: 'ERROR', object: status })}\n`);
       return;
     }
     const token = url.searchParams.get('continue');
     const issued = token === null ? undefined : continueRevision(token);
-    if (expiredAt > 0 && issued !== undefined && issued <= expiredAt) {
+    if (expiredAt > 0 && issued !== undefined && issued < expiredAt) {
       req.resume();
       record(req, url, 410, true);
       sendStatus(res, failureStatus(410, 'Expired', 'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.'));
