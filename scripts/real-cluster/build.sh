@@ -27,12 +27,19 @@ if [[ -n "${KUBEBUILDER_ASSETS:-}" ]]; then
   exit 0
 fi
 
+# What the binaries are built from; a cache built from another recipe is rebuilt.
+RECIPE="kube-apiserver+kube-controller-manager v$K8S_VERSION, etcd v$ETCD_VERSION, recipe 2 (gitMinor stamped)"
 complete() {
-  [[ -x "$ASSETS/kube-apiserver" && -x "$ASSETS/kube-controller-manager" && -x "$ASSETS/etcd" && -e "$ASSETS/kubectl" ]]
+  [[ -x "$ASSETS/kube-apiserver" && -x "$ASSETS/kube-controller-manager" && -x "$ASSETS/etcd" && -e "$ASSETS/kubectl" ]] &&
+    [[ "$(cat "$ASSETS/.recipe" 2>/dev/null)" == "$RECIPE" ]]
 }
 if complete; then
   echo "$ASSETS"
   exit 0
+fi
+if [[ -e "$ASSETS/.recipe" || -e "$ASSETS/kube-apiserver" ]] && [[ "$(cat "$ASSETS/.recipe" 2>/dev/null)" != "$RECIPE" ]]; then
+  log "the cache in $ASSETS was built from another recipe: rebuilding"
+  rm -f "$ASSETS/kube-apiserver" "$ASSETS/kube-controller-manager" "$ASSETS/etcd" "$ASSETS/.recipe"
 fi
 
 command -v go >/dev/null || { log "go is not on PATH: install Go (it builds the test control plane only)"; exit 1; }
@@ -51,6 +58,7 @@ if [[ ! -x "$ASSETS/kube-apiserver" || ! -x "$ASSETS/kube-controller-manager" ]]
   log "building kube-apiserver and kube-controller-manager v$K8S_VERSION (cold: ~15-25 min on 2 cores)"
   gomod=$(cd "$WORK/k8s" && go mod download -json "k8s.io/kubernetes@v$K8S_VERSION" | sed -n 's/.*"GoMod": "\(.*\)".*/\1/p')
   staging_version="v0.${K8S_VERSION#1.}"
+  minor="${K8S_VERSION#1.}"; minor="${minor%%.*}"; patch="${K8S_VERSION##*.}"
   {
     echo "module kube-rx.local/real-cluster"
     echo
@@ -61,7 +69,6 @@ if [[ ! -x "$ASSETS/kube-apiserver" || ! -x "$ASSETS/kube-controller-manager" ]]
   } > "$WORK/k8s/go.mod"
   # The proxy does not serve every staging module at every patch (k8s.io/endpointslice v0.32.13 is
   # refused): take the newest patch at or below ours that it serves.
-  minor="${K8S_VERSION#1.}"; minor="${minor%%.*}"; patch="${K8S_VERSION##*.}"
   for module in $(sed -n 's#^\t\(k8s.io/[a-z0-9-]*\) => ./staging/src/.*#\1#p' "$gomod"); do
     grep -qE "^\s$module v0.0.0$" "$gomod" || continue   # replaced but not required: not in the graph
     picked=""
@@ -86,7 +93,7 @@ GO
     cd "$WORK/k8s"
     go mod tidy -e >&2 2>&1 || true
     go get "k8s.io/kubernetes@v$K8S_VERSION" >&2
-    go build -trimpath -ldflags "-s -w -X k8s.io/component-base/version.gitVersion=v$K8S_VERSION -X k8s.io/component-base/version.gitMajor=1 -X k8s.io/component-base/version.gitMinor=${K8S_VERSION#1.}" \
+    go build -trimpath -ldflags "-s -w -X k8s.io/component-base/version.gitVersion=v$K8S_VERSION -X k8s.io/component-base/version.gitMajor=1 -X k8s.io/component-base/version.gitMinor=$minor" \
       -o "$ASSETS/" k8s.io/kubernetes/cmd/kube-apiserver k8s.io/kubernetes/cmd/kube-controller-manager >&2
   )
 fi
@@ -128,5 +135,6 @@ if [[ ! -e "$ASSETS/kubectl" ]]; then
   ln -sf "$kubectl_path" "$ASSETS/kubectl"
 fi
 
+echo "$RECIPE" > "$ASSETS/.recipe"
 log "built in $((SECONDS - start)) s: $ASSETS"
 echo "$ASSETS"
