@@ -50,6 +50,8 @@ export interface RawRequestOptions {
   readonly headers?: Readonly<Record<string, string>>;
   /** How to authenticate: the admin token (default), the admin certificate, or not at all. */
   readonly auth?: 'token' | 'certificate' | 'none' | { readonly token: string };
+  /** Send the path byte for byte (`..` and `%2e%2e` segments kept), where a `URL` would resolve it. */
+  readonly pathAsIs?: boolean;
 }
 
 /** A complete answer. */
@@ -88,13 +90,16 @@ function send(server: RequestTarget, path: string, options: RawRequestOptions): 
   const tls = url.protocol === 'https:';
   return new Promise((resolve, reject) => {
     const common = { method: options.method ?? 'GET', headers, agent: false as const };
+    // With pathAsIs the request line carries `path` untouched; `url` only gives host and port.
+    const target = options.pathAsIs === true ? { hostname: url.hostname, port: url.port, path } : {};
     const req = tls
       ? httpsRequest(url, {
+          ...target,
           ...common,
           ca: server.caPem,
           ...(auth === 'certificate' ? { cert: server.clientCertificate.certPem, key: server.clientCertificate.keyPem } : {}),
         })
-      : httpRequest(url, common);
+      : httpRequest(url, { ...common, ...target });
     req.on('response', resolve);
     req.on('error', reject);
     req.end(body);

@@ -91,12 +91,18 @@ describe('startApiServer', () => {
     expect(names).to.include.members(['default', 'kube-system', 'kube-public', 'kube-node-lease']);
   });
 
-  it('should answer the plain-text 404 page for unknown paths', async () => {
-    for (const path of ['/nope', '/api/v1/nothings', '/apis/example.com/v1/widgets', '/api/v1/namespaces/default/nodes/x']) {
+  it('should answer the plain-text 404 page for unknown paths, and a Status under built-in groups', async () => {
+    for (const path of ['/nope', '/apis/example.com/v1/widgets']) {
       const res = await rawRequest(env.server, path);
       expect(res.status, path).to.equal(404);
       expect(res.text, path).to.equal('404 page not found\n');
       expect(res.headers['content-type']).to.equal('text/plain; charset=utf-8');
+    }
+    // Built-in group versions are go-restful route tables: a path they lack is a JSON 404 there.
+    for (const path of ['/api/v1/nothings', '/api/v1/namespaces/default/nodes/x', '/apis/apps/v9/deployments']) {
+      const res = await rawRequest(env.server, path);
+      expect(res.status, path).to.equal(404);
+      expect(res.json<Record<string, unknown>>()['message'], path).to.equal('the server could not find the requested resource');
     }
   });
 

@@ -1,4 +1,5 @@
 // What an authorizer decides on: who asks to do which verb to what (kube-apiserver's authorizer.Attributes).
+import { splitPath } from '../http/request-target.js';
 import type { UserInfo } from '../server-context.js';
 
 /** A request for an API resource: `get pods/log "web" in namespace "default"`. */
@@ -95,12 +96,12 @@ function validSegment(name: string): boolean {
  *   `fieldSelector` requiring one `metadata.name` names the object; `delete` without a
  *   name is `deletecollection`.
  *
- * `path` is the decoded URL path.
+ * `path` is the decoded URL path, split as the router splits it (`splitPath`).
  */
 export function requestAttributes(user: UserInfo, method: string, path: string, query: URLSearchParams): AuthorizationAttributes {
   const upper = method.toUpperCase();
   const nonResource: NonResourceAttributes = { type: 'nonresource', user, verb: upper.toLowerCase(), path };
-  let parts = path.split('/').filter((s) => s !== '');
+  let parts = splitPath(path);
   if (parts.length < 3 || !API_PREFIXES.has(parts[0] as string)) return nonResource;
   const prefix = parts[0] as string;
   parts = parts.slice(1);

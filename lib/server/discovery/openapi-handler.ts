@@ -34,7 +34,7 @@ export class OpenApiHandler {
   }
 
   /** Answers `/openapi/v3[...]`; returns false for other paths. */
-  serve(req: IncomingMessage, res: ServerResponse, url: URL): boolean {
+  serve(req: IncomingMessage, res: ServerResponse, url: { readonly pathname: string; readonly searchParams: URLSearchParams }): boolean {
     const path = url.pathname.replace(/\/+$/, '');
     if (path !== '/openapi/v3' && !path.startsWith('/openapi/v3/')) return false;
     const docs = this.#current();

@@ -1,6 +1,7 @@
 // Builders for the API server's error answers: each returns an ApiError carrying the exact Status.
 import { ApiError, failureStatus, type Status, type StatusCause, type StatusDetails } from '../../core/index.js';
 import { fieldErrorCause, formatFieldError, type FieldError } from './field-error.js';
+import { goQuote } from '../input/go-text.js';
 
 /** A resource named as the API server names it in messages: `pods`, `deployments.apps`. */
 export interface GroupResource {
@@ -56,12 +57,12 @@ export function statusError(status: Status): ApiError {
 
 /** 404 `pods "foo" not found`. */
 export function notFound(gr: GroupResource, name: string): ApiError {
-  return statusError(failureStatus(404, 'NotFound', `${groupResourceString(gr)} "${name}" not found`, details(gr, name)));
+  return statusError(failureStatus(404, 'NotFound', `${groupResourceString(gr)} ${goQuote(name)} not found`, details(gr, name)));
 }
 
 /** 409 `configmaps "foo" already exists` (with the "being deleted" prefix when it is terminating). */
 export function alreadyExists(gr: GroupResource, name: string, beingDeleted = false): ApiError {
-  const text = `${groupResourceString(gr)} "${name}" already exists`;
+  const text = `${groupResourceString(gr)} ${goQuote(name)} already exists`;
   return statusError(failureStatus(409, 'AlreadyExists', beingDeleted ? `object is being deleted: ${text}` : text, details(gr, name)));
 }
 
@@ -76,13 +77,13 @@ export const OPTIMISTIC_LOCK_MESSAGE = 'the object has been modified; please app
 
 /** 409 `Operation cannot be fulfilled on configmaps "foo": <detail>`. */
 export function conflict(gr: GroupResource, name: string, detail: string = OPTIMISTIC_LOCK_MESSAGE, causes?: StatusCause[]): ApiError {
-  const message = `Operation cannot be fulfilled on ${groupResourceString(gr)} "${name}": ${detail}`;
+  const message = `Operation cannot be fulfilled on ${groupResourceString(gr)} ${goQuote(name)}: ${detail}`;
   return statusError(failureStatus(409, 'Conflict', message, details(gr, name, causes === undefined ? {} : { causes })));
 }
 
 /** The `Kind "name" is invalid: ...` message of a set of field errors. */
 export function invalidMessage(gk: GroupKind, name: string, errors: readonly FieldError[]): string {
-  const head = `${groupKindString(gk)} "${name}" is invalid`;
+  const head = `${groupKindString(gk)} ${goQuote(name)} is invalid`;
   if (errors.length === 0) return head;
   if (errors.length === 1) return `${head}: ${formatFieldError(errors[0] as FieldError)}`;
   return `${head}: [${errors.map(formatFieldError).join(', ')}]`;

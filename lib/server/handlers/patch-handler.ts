@@ -1,5 +1,5 @@
 // PATCH: JSON patch, merge patch, strategic merge patch (built-ins) and server-side apply.
-import { failureStatus } from '../../core/index.js';
+import { failureStatus, isApiError } from '../../core/index.js';
 import { isApplyConflictError } from '../apply/apply-conflict-error.js';
 import { serverSideApply } from '../apply/server-side-apply.js';
 import { badRequest, conflict, entityTooLarge, statusError, unsupportedMediaType } from '../errors/status-errors.js';
@@ -116,7 +116,8 @@ function serverApply(call: ResourceCall, name: string, body: Buffer, options: Pa
   try {
     live = readObject(call, name) as Json;
   } catch (error) {
-    if (subresource !== undefined) throw error;
+    // Only a missing object is created by apply; a refused name stays refused.
+    if (subresource !== undefined || !(isApiError(error) && error.isNotFound())) throw error;
     live = undefined;
   }
   const time = formatTime(ctx.now());

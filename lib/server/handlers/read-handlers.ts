@@ -4,7 +4,7 @@ import { parseListOptions } from '../http/list-options.js';
 import { writeObject } from '../http/respond.js';
 import { fromStorage } from '../objects/convert-object.js';
 import { awaitResourceVersion, listObjects } from '../objects/list-objects.js';
-import { objectKey } from '../objects/object-key.js';
+import { requestKey } from '../objects/object-key.js';
 import { parseResourceVersion } from '../store/resource-version.js';
 import type { StoredObject } from '../store/store-event.js';
 import { invalid } from '../errors/status-errors.js';
@@ -16,7 +16,7 @@ type Json = Record<string, unknown>;
 /** The stored object a call names, in its served version. @throws {ApiError} 404. */
 export function readObject(call: Pick<ResourceCall, 'ctx' | 'kind' | 'namespace'>, name: string): StoredObject {
   const { kind, ctx } = call;
-  const stored = ctx.store.get(kind.bucket, objectKey(kind.namespaced ? call.namespace : undefined, name));
+  const stored = ctx.store.get(kind.bucket, requestKey(kind, call.namespace, name));
   if (stored === undefined) throw notFound({ group: kind.group, resource: kind.plural }, name);
   return fromStorage(kind, stored);
 }

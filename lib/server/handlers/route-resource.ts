@@ -1,5 +1,5 @@
 // Dispatches a resource request to its handler by verb and subresource, after scope checks.
-import { methodNotAllowed, methodNotRouted, routeNotFound } from '../errors/status-errors.js';
+import { badRequest, methodNotAllowed, methodNotRouted, routeNotFound } from '../errors/status-errors.js';
 import { negotiateOutput, type OutputFormat } from '../http/negotiate.js';
 import { writeNotFoundPage } from '../http/respond.js';
 import { handlePatch } from './patch-handler.js';
@@ -28,7 +28,12 @@ export type SubresourceHandler = (call: ResourceCall, name: string | undefined) 
 /**
  * Routes one resource request. Unknown group/version/resource, a namespace on a
  * cluster-scoped resource (or none on a named namespaced one) and unknown subresources
- * answer the plain-text `404 page not found`, as kube-apiserver's mux does.
+ * answer 404 as kube-apiserver does: a JSON Status (`the server could not find the requested
+ * resource`) under built-in groups, whose routes are go-restful's, and the mux's plain-text
+ * `404 page not found` elsewhere (unknown groups, custom resources).
+ *
+ * Names are taken from the raw path segments: `..`, `.` and names with `%` never address
+ * anything but are refused when the object is looked up (see `requestKey`).
  *
  * The Accept header is negotiated here, once (kube-apiserver does it before reading a body):
  * JSON, YAML or protobuf (built-in kinds only; a watch not YAML), objects, metadata or Tables.
@@ -40,36 +45,37 @@ export async function routeResource(input: RouteInput, extra: ReadonlyMap<string
   const { pretty, ...request } = input;
   const { info, ctx } = request;
   const kind = ctx.registry.find(info.group, info.version, info.resource);
-  if (kind === undefined || info.extra) {
+  // Built-in groups are go-restful route tables, which answer a path they lack with a JSON
+  // 404; other paths (unknown groups, custom resources) fall through to the mux's text page.
+  const notFound = (): void => {
+    const builtinGroup = info.group === '' || ctx.registry.all().some((k) => k.custom === undefined && k.group === info.group);
+    if (builtinGroup && kind?.custom === undefined) throw routeNotFound();
     writeNotFoundPage(input.res);
-    return;
-  }
+  };
+  if (kind === undefined || info.extra) return notFound();
   // The routes of resources that are not stored objects live in their group version's route
   // table, which answers a path it lacks with a JSON 404 (the mux's text page is for the rest).
   if (!kind.stored && kind.namespaced !== (info.namespace !== undefined)) throw routeNotFound();
   const isNamespaceObject = kind.group === '' && kind.plural === 'namespaces';
   let namespace = info.namespace;
   if (isNamespaceObject) namespace = undefined;
-  if (!kind.namespaced && namespace !== undefined) {
-    writeNotFoundPage(input.res);
-    return;
-  }
+  if (!kind.namespaced && namespace !== undefined) return notFound();
   const collectionVerb = info.verb === 'list' || info.verb === 'watch';
-  if (kind.namespaced && namespace === undefined && !(collectionVerb && info.name === undefined)) {
-    writeNotFoundPage(input.res);
-    return;
-  }
+  if (kind.namespaced && namespace === undefined && !(collectionVerb && info.name === undefined)) return notFound();
+  // An empty namespace segment (`/namespaces//configmaps`) lists across namespaces, as the
+  // real route does; everything else needs a namespace (the registry's key function says so).
+  if (namespace === '' && collectionVerb && info.name === undefined) namespace = undefined;
+  if (namespace === '' && info.verb === 'deletecollection') throw badRequest('Namespace parameter required.');
   const sub = info.subresource;
-  if (sub !== undefined && !kind.subresources.includes(sub as never)) {
-    writeNotFoundPage(input.res);
-    return;
-  }
+  if (sub !== undefined && !kind.subresources.includes(sub as never)) return notFound();
   const output = UNNEGOTIATED.has(sub ?? '')
     ? PLAIN_JSON
     : negotiateOutput(request.req.headers.accept, { protobuf: kind.custom === undefined, stream: info.verb === 'watch' });
   const call: ResourceCall = { ...request, kind, namespace, output, encoding: { pretty: pretty || output.pretty, media: output.media } };
   const name = info.name;
   const gr = { group: kind.group, resource: sub === undefined ? kind.plural : `${kind.plural}/${sub}` };
+  // A method a built-in path does not serve is go-restful's 405; custom resources name the verb.
+  const notAllowed = (): Error => (kind.custom === undefined ? methodNotRouted() : methodNotAllowed(gr, info.verb));
   if (!kind.stored && sub === undefined) {
     // Only the verbs the resource's REST storage implements are routed, as kube-apiserver's
     // installer registers them: other methods on a registered path are 405, other paths 404.
@@ -88,7 +94,10 @@ export async function routeResource(input: RouteInput, extra: ReadonlyMap<string
     return;
   }
   if (sub === undefined) {
-    if (name === undefined && (info.verb === 'update' || info.verb === 'patch')) throw methodNotAllowed(gr, info.verb);
+    if (name === undefined && (info.verb === 'update' || info.verb === 'patch')) {
+      // The custom resource handler looks for a name; go-restful has no such route.
+      throw kind.custom === undefined ? methodNotRouted() : badRequest('name must be provided');
+    }
     switch (info.verb) {
       case 'get':
         return handleGet(call, name as string);
@@ -97,7 +106,7 @@ export async function routeResource(input: RouteInput, extra: ReadonlyMap<string
       case 'watch':
         return handleWatch(call, name);
       case 'create':
-        if (name !== undefined) throw methodNotAllowed(gr, 'create');
+        if (name !== undefined) throw notAllowed();
         return handleCreate(call);
       case 'update':
         return handleUpdate(call, name as string, undefined);
@@ -106,16 +115,13 @@ export async function routeResource(input: RouteInput, extra: ReadonlyMap<string
       case 'delete':
         return handleDelete(call, name as string);
       case 'deletecollection':
-        if (!kind.verbs.includes('deletecollection')) throw methodNotAllowed(gr, 'deletecollection');
+        if (!kind.verbs.includes('deletecollection')) throw notAllowed();
         return handleDeleteCollection(call);
       default:
-        throw methodNotAllowed(gr, info.verb);
+        throw notAllowed();
     }
   }
-  if (name === undefined) {
-    writeNotFoundPage(input.res);
-    return;
-  }
+  if (name === undefined) return notFound();
   switch (`${sub}:${info.verb}`) {
     case 'status:get':
       return handleGet(call, name);
@@ -130,6 +136,6 @@ export async function routeResource(input: RouteInput, extra: ReadonlyMap<string
     case 'scale:update':
       return handleUpdateScale(call, name);
     default:
-      throw methodNotAllowed(gr, info.verb);
+      throw notAllowed();
   }
 }

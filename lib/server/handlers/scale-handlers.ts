@@ -114,10 +114,13 @@ export function applyScale(ctx: ServerContext, call: Pick<ResourceCall, 'kind' |
   return scaleOf(kind, result.object);
 }
 
-/** PUT `/scale`. */
+/** PUT `/scale`: the body must name the object, as every update's. */
 export async function handleUpdateScale(call: ResourceCall, name: string): Promise<void> {
   const body = await readObjectBody(call, SCALE);
   const options = parseWriteOptions(call, 'UpdateOptions');
   const scale = decodeObject(call.kind, body, SCALE);
+  // Every update names its object in the body too (kube-apiserver's checkName).
+  const bodyName = (scale['metadata'] as Record<string, unknown>)['name'];
+  if (bodyName === undefined || bodyName === '') throw badRequest(`the name of the object (${name} based on URL) was undeterminable: name must be provided`);
   writeObject(call.res, 200, applyScale(call.ctx, call, name, scale, options), call.encoding, { warnings: call.warnings });
 }

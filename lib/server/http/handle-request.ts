@@ -12,11 +12,19 @@ import type { FaultInjector } from './fault-injector.js';
 import { queryBool } from './query-values.js';
 import { parseRequestInfo } from './request-info.js';
 import type { RequestLog } from './request-log.js';
-import { writeError, writeNotFoundPage, writeObject, writeStatus } from './respond.js';
+import { writeBadRequestPage, writeError, writeNotFoundPage, writeObject, writeStatus } from './respond.js';
+import { parseRequestTarget } from './request-target.js';
 import { negotiateErrorMedia, wantsPretty } from './negotiate.js';
 
+/** The parts of a request target a path handler reads (a `URL` has them too); `pathname` is decoded and not normalized. */
+export interface RequestUrl {
+  readonly pathname: string;
+  readonly search: string;
+  readonly searchParams: URLSearchParams;
+}
+
 /** A handler of a non-resource path (e.g. OpenAPI), answering or returning false. */
-export type PathHandler = (req: IncomingMessage, res: ServerResponse, url: URL, pretty: boolean) => boolean | Promise<boolean>;
+export type PathHandler = (req: IncomingMessage, res: ServerResponse, url: RequestUrl, pretty: boolean) => boolean | Promise<boolean>;
 
 /** The parts the entry point dispatches to. */
 export interface RequestHandlerParts {
@@ -53,22 +61,15 @@ export function createRequestHandler(parts: RequestHandlerParts): (req: Incoming
 
 async function handle(parts: RequestHandlerParts, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const method = (req.method ?? 'GET').toUpperCase();
-  let url: URL;
-  try {
-    url = new URL(req.url ?? '/', 'http://localhost');
-  } catch {
-    writeNotFoundPage(res);
-    return;
-  }
-  let path: string;
-  try {
-    path = decodeURIComponent(url.pathname);
-  } catch {
+  const target = parseRequestTarget(req.url ?? '/');
+  if (target === undefined) {
     req.resume();
-    writeNotFoundPage(res);
+    writeBadRequestPage(res);
     return;
   }
-  const query = url.searchParams;
+  const path = target.path;
+  const query = new URLSearchParams(target.rawQuery);
+  const url: RequestUrl = { pathname: path, search: target.rawQuery === '' ? '' : `?${target.rawQuery}`, searchParams: query };
   const pretty = wantsPretty(query, req.headers['user-agent']);
   // Status answers (faults, 401, errors) go in the media type the client accepts, as ErrorNegotiated picks it.
   const statusEncoding = { pretty, media: negotiateErrorMedia(req.headers.accept) };

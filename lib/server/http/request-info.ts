@@ -1,4 +1,5 @@
 // Parses an API path into group, version, namespace, resource, name and subresource (apiserver's RequestInfo).
+import { splitPath } from './request-target.js';
 
 /** A request for an API resource. */
 export interface ResourceRequestInfo {
@@ -35,7 +36,7 @@ const NAMESPACE_SUBRESOURCES = new Set(['status', 'finalize']);
  * Namespace itself), and the HTTP method plus the presence of a name picks the verb.
  */
 export function parseRequestInfo(method: string, pathname: string, isWatch: boolean): RequestInfo {
-  const segments = pathname.split('/').filter((s) => s !== '');
+  const segments = splitPath(pathname);
   const nonResource = { type: 'nonresource', path: pathname } as const;
   let parts: string[];
   let group: string;

@@ -93,3 +93,15 @@ export function writeNotFoundPage(res: ServerResponse): void {
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.end('404 page not found\n');
 }
+
+/** Go's net/http answer to a request target it cannot parse: 400, `text/plain`, body `400 Bad Request`, connection closed. */
+export function writeBadRequestPage(res: ServerResponse): void {
+  if (res.headersSent) {
+    res.end();
+    return;
+  }
+  res.statusCode = 400;
+  res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+  res.setHeader('Connection', 'close');
+  res.end('400 Bad Request');
+}

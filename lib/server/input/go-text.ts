@@ -58,3 +58,31 @@ export function goString(bytes: Uint8Array): string {
   }
   return out + Buffer.from(bytes.buffer, bytes.byteOffset + start, i - start).toString('utf8');
 }
+
+const QUOTE_ESCAPES: Readonly<Record<string, string>> = { '\u0007': '\\a', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\v': '\\v', '\\': '\\\\', '"': '\\"' };
+const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
+
+/**
+ * A string quoted as Go's `%q` (`strconv.Quote`) quotes it: in double quotes, with `\"`, `\\`,
+ * `\n`-style escapes, and `\x..`, `\u....` or `\U........` for characters Go does not print.
+ * kube-apiserver's messages quote names with it (`configmaps "a\x00" not found`).
+ */
+export function goQuote(text: string): string {
+  let out = '"';
+  for (const char of text) {
+    const escape = QUOTE_ESCAPES[char];
+    if (escape !== undefined) {
+      out += escape;
+      continue;
+    }
+    if (PRINTABLE.test(char)) {
+      out += char;
+      continue;
+    }
+    const code = char.codePointAt(0) as number;
+    if (code < 0x80) out += `\\x${code.toString(16).padStart(2, '0')}`;
+    else if (code < 0x10000) out += `\\u${code.toString(16).padStart(4, '0')}`;
+    else out += `\\U${code.toString(16).padStart(8, '0')}`;
+  }
+  return `${out}"`;
+}

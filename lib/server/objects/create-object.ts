@@ -8,7 +8,7 @@ import type { StoredObject } from '../store/store-event.js';
 import { canonicalObject } from './canonical-object.js';
 import { fromStorage, toStorage } from './convert-object.js';
 import { generateName } from './generate-name.js';
-import { objectKey } from './object-key.js';
+import { objectKey, requestKey } from './object-key.js';
 import { decodeBuiltin, defaultAndValidate, hasStatusSubresource, metaOf } from './prepare-object.js';
 import { podQosClass } from './builtin-defaults.js';
 import { recordUpdate } from '../apply/record-update.js';
@@ -115,7 +115,7 @@ export function createObject(ctx: ServerContext, kind: ResourceKind, namespace: 
     meta.name = name;
     defaultAndValidate(ctx, kind, input, undefined);
     if (kind.namespaced) admitNamespace(ctx, kind, namespace as string, name);
-    const key = objectKey(kind.namespaced ? namespace : undefined, name);
+    const key = requestKey(kind, namespace, name);
     const existing = ctx.store.get(kind.bucket, key);
     if (existing !== undefined) {
       if (fixedName !== '') throw alreadyExists(gr, name, existing.metadata.deletionTimestamp != null);

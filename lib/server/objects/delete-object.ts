@@ -5,7 +5,7 @@ import { formatTime, type ServerContext } from '../server-context.js';
 import type { StoredObject } from '../store/store-event.js';
 import { canonicalObject } from './canonical-object.js';
 import { fromStorage, toStorage } from './convert-object.js';
-import { objectKey } from './object-key.js';
+import { requestKey } from './object-key.js';
 
 type Json = Record<string, unknown>;
 
@@ -77,7 +77,7 @@ function podGracePeriod(object: Json, requested: number | undefined): number {
  */
 export function deleteObject(ctx: ServerContext, request: DeleteRequest): DeleteResult {
   const { kind, name } = request;
-  const key = objectKey(kind.namespaced ? request.namespace : undefined, name);
+  const key = requestKey(kind, request.namespace, name);
   const stored = ctx.store.get(kind.bucket, key);
   if (stored === undefined) throw notFound({ group: kind.group, resource: kind.plural }, name);
   const meta = stored.metadata;

@@ -76,7 +76,7 @@ export function defaultAndValidate(ctx: ServerContext, kind: ResourceKind, objec
   }
   const hooks = ctx.hooks.get(kind.bucket);
   const meta = metaOf(object);
-  const errors = validateObjectMeta(meta, kind.rules.nameRule);
+  const errors = validateObjectMeta(meta, kind.rules.nameRule, kind.namespaced);
   if (kind.custom === undefined) errors.push(...validateBuiltin(kind.group, kind.kind, object));
   if (hooks?.validate !== undefined) errors.push(...hooks.validate(object, old, kind));
   if (old !== undefined) errors.push(...validateObjectMetaUpdate(meta, metaOf(old)));

@@ -8,7 +8,7 @@ import type { StoredObject } from '../store/store-event.js';
 import { canonicalObject } from './canonical-object.js';
 import { fromStorage, toStorage } from './convert-object.js';
 import { createObject, settleNamespace, type WriteResult } from './create-object.js';
-import { objectKey } from './object-key.js';
+import { requestKey } from './object-key.js';
 import { decodeBuiltin, defaultAndValidate, generationChanged, hasStatusSubresource, metaOf } from './prepare-object.js';
 
 type Json = Record<string, unknown>;
@@ -52,9 +52,10 @@ export function updateObject(ctx: ServerContext, request: UpdateRequest, input: 
   if (input['metadata'] === undefined) input['metadata'] = {};
   const meta = metaOf(input);
   if ((meta.name === undefined || meta.name === '') && request.fromPatch === true) meta.name = name;
+  if (meta.name === undefined || meta.name === '') throw badRequest(`the name of the object (${name} based on URL) was undeterminable: name must be provided`);
   if (meta.name !== name) throw badRequest(`the name of the object (${meta.name ?? ''}) does not match the name on the URL (${name})`);
   settleNamespace(kind, input, namespace);
-  const key = objectKey(kind.namespaced ? namespace : undefined, name);
+  const key = requestKey(kind, namespace, name);
   const stored = ctx.store.get(kind.bucket, key);
   if (stored === undefined) {
     if (subresource !== undefined || !kind.rules.allowCreateOnUpdate) throw notFound(gr, name);

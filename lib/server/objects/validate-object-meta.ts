@@ -8,13 +8,15 @@ const TOTAL_ANNOTATION_SIZE = 256 * 1024;
 
 /**
  * The field errors of an object's metadata: name (by the kind's rule), labels,
- * annotations, finalizers and owner references.
+ * annotations, finalizers and owner references; `namespaced` kinds need a namespace.
  */
-export function validateObjectMeta(meta: ObjectMeta, nameRule: NameRule): FieldError[] {
+export function validateObjectMeta(meta: ObjectMeta, nameRule: NameRule, namespaced?: boolean): FieldError[] {
   const errors: FieldError[] = [];
   const name = meta.name ?? '';
   if (name === '') errors.push(fieldRequired('metadata.name', 'name or generateName is required'));
   else for (const problem of nameProblems(name, nameRule)) errors.push(fieldInvalid('metadata.name', name, problem));
+  // A namespaced object written through `/namespaces//...` has none.
+  if (namespaced === true && (meta.namespace ?? '') === '') errors.push(fieldRequired('metadata.namespace'));
   errors.push(...validateLabels(meta.labels, 'metadata.labels'));
   errors.push(...validateAnnotations(meta.annotations, 'metadata.annotations'));
   errors.push(...validateFinalizers(meta.finalizers ?? [], 'metadata.finalizers'));

@@ -9,7 +9,8 @@ import type { Authorizer } from '../authorization/authorizer.js';
 import { authorizeRequest } from '../authorization/authorize-request.js';
 import { badRequest, internalError, notFound, wireStatusOf } from '../errors/status-errors.js';
 import { parseRequestInfo } from '../http/request-info.js';
-import { objectKey } from '../objects/object-key.js';
+import { parseRequestTarget } from '../http/request-target.js';
+import { requestKey } from '../objects/object-key.js';
 import type { ServerContext } from '../server-context.js';
 import type { ExecHandler, PortForwardHandler } from './stream-sessions.js';
 
@@ -88,22 +89,23 @@ export function streamUpgradeListener(
   });
   return (req, socket, head) => {
     try {
-      const url = new URL(req.url ?? '/', 'http://localhost');
-      const admission = authorizeRequest(access, req, req.method ?? 'GET', decodeURIComponent(url.pathname), url.searchParams);
+      const target = parseRequestTarget(req.url ?? '/');
+      if (target === undefined) throw badRequest('malformed request target');
+      const query = new URLSearchParams(target.rawQuery);
+      const admission = authorizeRequest(access, req, req.method ?? 'GET', target.path, query);
       if (admission.type === 'refused') throw admission.error;
       if (admission.type === 'invalid') throw internalError(admission.message);
-      const info = parseRequestInfo('GET', decodeURIComponent(url.pathname), false);
+      const info = parseRequestInfo('GET', target.path, false);
       if (info.type !== 'resource' || info.group !== '' || info.resource !== 'pods' || info.name === undefined || info.namespace === undefined) {
         throw notFound({ group: '', resource: 'pods' }, '');
       }
       const sub = info.subresource;
       if (sub !== 'exec' && sub !== 'attach' && sub !== 'portforward') throw badRequest(`cannot upgrade the ${sub ?? 'pods'} resource`);
-      const stored = ctx.store.get('/pods', objectKey(info.namespace, info.name));
+      const stored = ctx.store.get('/pods', requestKey({ namespaced: true }, info.namespace, info.name));
       if (stored === undefined) throw notFound({ group: '', resource: 'pods' }, info.name);
       const pod = stored as unknown as Json;
       const namespace = info.namespace;
       const name = info.name;
-      const query = url.searchParams;
       if (sub === 'portforward') {
         const ports = query.getAll('ports').flatMap((p) => p.split(',')).map(Number);
         if (ports.length === 0 || ports.some((p) => !Number.isInteger(p) || p <= 0 || p > 65535)) throw badRequest('invalid port in ports');

@@ -190,7 +190,7 @@ describe('write handlers', () => {
       expect(res.status).to.equal(400);
       expect(res.json<Json>()['message']).to.equal('the name of the object (other) does not match the name on the URL (uncond)');
       const missing = await req(`${CM}/uncond`, 'PUT', { data: {} });
-      expect(missing.json<Json>()['message']).to.equal('the name of the object () does not match the name on the URL (uncond)');
+      expect(missing.json<Json>()['message']).to.equal('the name of the object (uncond based on URL) was undeterminable: name must be provided');
     });
 
     it('should bump generation on spec changes only', async () => {

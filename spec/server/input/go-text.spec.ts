@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { goQuoteByte, goString } from '../../../lib/server/input/go-text.js';
+import { goQuote, goQuoteByte, goString } from '../../../lib/server/input/go-text.js';
 
 describe('goQuoteByte', () => {
   it('should quote bytes as Go quotes them in JSON syntax errors', () => {
@@ -22,5 +22,15 @@ describe('goString', () => {
     expect(goString(Buffer.from([0x61, 0xe4, 0xb8, 0x62]))).to.equal('a\ufffd\ufffdb');
     expect(goString(Buffer.from([0xff, 0xc0, 0x80]))).to.equal('\ufffd\ufffd\ufffd');
     expect(goString(Buffer.from([0xed, 0xa0, 0x80]))).to.equal('\ufffd\ufffd\ufffd');
+  });
+});
+
+describe('goQuote', () => {
+  it("should quote as Go's %q does", () => {
+    expect(goQuote('base')).to.equal('"base"');
+    expect(goQuote('a"b\\c')).to.equal('"a\\"b\\\\c"');
+    expect(goQuote('a\u0000\n\t')).to.equal('"a\\x00\\n\\t"');
+    expect(goQuote('bé中')).to.equal('"bé中"');
+    expect(goQuote('\u0085\u00a0')).to.equal('"\\u0085\\u00a0"');
   });
 });
