@@ -19,12 +19,14 @@ import { goStructFields, hasMarshalJSON, resolveNamedType } from './go-struct-fi
 
 /**
  * One field: `[type code, description, required (1) or not (0), zero]`, where `zero` says what
- * Go's encoding/json does with the field's zero value: 0 omits it (`omitempty`: also an empty list
- * or map), 1 writes the zero value (a scalar without `omitempty`, or a value struct, which Go always
+ * Go's encoding/json does with the field's zero value: 0 omits a nil pointer, slice or map and an
+ * empty list or map (`omitempty` on a pointer, slice or map; a pointer to a zero scalar is kept),
+ * 1 writes the zero value (a scalar without `omitempty`, or a value struct, which Go always
  * writes), 2 writes `null` for nil but keeps an empty list or map (a pointer, slice or map without
- * `omitempty`; the server leaves a nil one absent, which clients read as `null`).
+ * `omitempty`; the server leaves a nil one absent, which clients read as `null`), 3 omits the
+ * zero value of a scalar (`omitempty` on a value: `readyReplicas: 0` is not written).
  */
-type FieldEntry = [string, string, 0 | 1, 0 | 1 | 2];
+type FieldEntry = [string, string, 0 | 1, 0 | 1 | 2 | 3];
 /** One definition: `[description, fields]`, or `[description, type code]` for a scalar alias. */
 type DefinitionEntry = [string, Record<string, FieldEntry> | string];
 
@@ -122,7 +124,7 @@ function goPackageOf(definition: string): { readonly importPath: string; readonl
 }
 
 /** What Go writes for a field holding its zero value (see {@link FieldEntry}). */
-function zeroCode(definition: string, field: string, code: string, go: { goType: string; omitempty: boolean; importPath: string }): 0 | 1 | 2 {
+function zeroCode(definition: string, field: string, code: string, go: { goType: string; omitempty: boolean; importPath: string }): 0 | 1 | 2 | 3 {
   if (/^(\*|\[\]|map\[)/.test(go.goType)) return go.omitempty ? 0 : 2;
   if (code === 'ios' || code === '#io.k8s.apimachinery.pkg.api.resource.Quantity') return 1;
   if (code.startsWith('#')) {
@@ -135,7 +137,7 @@ function zeroCode(definition: string, field: string, code: string, go: { goType:
     }
     return 1;
   }
-  return go.omitempty ? 0 : 1;
+  return go.omitempty ? 3 : 1;
 }
 
 function define(name: string): void {

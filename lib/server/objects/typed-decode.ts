@@ -141,6 +141,7 @@ class Decoder {
         if (kind === 'map' && jsonType(decoded) === 'object' && Object.keys(decoded as Json).length === 0) continue;
         if (kind === 'array' && Array.isArray(decoded) && decoded.length === 0) continue;
       }
+      if (field.dropsZero && (decoded === 0 || decoded === '' || decoded === false)) continue;
       setOwnProperty(out, key, decoded);
     }
     return out;
@@ -156,7 +157,8 @@ class Decoder {
  * Decodes a built-in object against its Kubernetes type, as kube-apiserver's typed JSON
  * decoding does: fields the type does not declare are dropped (and reported, for
  * `fieldValidation`), `null` members become absent, empty maps and lists in `omitempty`
- * fields are omitted, and a value of the wrong JSON type is a decode error. Kinds without a
+ * fields are omitted, so is the zero value (0, "", false) of an `omitempty` scalar that is no
+ * pointer (`status.readyReplicas: 0`), and a value of the wrong JSON type is a decode error. Kinds without a
  * definition are returned unchanged.
  */
 export function typedDecode(gvk: GroupVersionKind, object: Json): TypedDecodeResult {

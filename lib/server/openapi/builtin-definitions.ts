@@ -31,6 +31,8 @@ export interface FieldDefinition {
   readonly writesZero: boolean;
   /** True when the Go field is tagged `omitempty`: an empty list or map in it is dropped. */
   readonly omitEmpty: boolean;
+  /** True when Go drops the field's zero value (`omitempty` on a scalar that is not a pointer: `readyReplicas: 0`). */
+  readonly dropsZero: boolean;
 }
 
 /** A named built-in type: a struct with fields, or a scalar alias (`Quantity`, `Time`). */
@@ -44,7 +46,7 @@ export interface TypeDefinition {
   readonly scalar: FieldType | undefined;
 }
 
-type RawField = [string, string, 0 | 1, 0 | 1 | 2];
+type RawField = [string, string, 0 | 1, 0 | 1 | 2 | 3];
 type RawDefinition = [string, Record<string, RawField> | string];
 
 let decoded: { kinds: Map<string, string>; definitions: Map<string, TypeDefinition> } | undefined;
@@ -83,7 +85,7 @@ function table(): { kinds: Map<string, string>; definitions: Map<string, TypeDef
     } else {
       const fields = new Map<string, FieldDefinition>();
       for (const [field, [code, doc, required, zero]] of Object.entries(body)) {
-        fields.set(field, { type: decodeType(code), description: doc, required: required === 1, writesZero: zero === 1, omitEmpty: zero === 0 });
+        fields.set(field, { type: decodeType(code), description: doc, required: required === 1, writesZero: zero === 1, omitEmpty: zero === 0 || zero === 3, dropsZero: zero === 3 });
       }
       definitions.set(name, { name, description, fields, scalar: undefined });
     }

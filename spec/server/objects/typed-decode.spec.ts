@@ -72,3 +72,17 @@ describe('typedDecode and omitempty', () => {
     expect(empty.object['rules']).to.deep.equal([]);
   });
 });
+
+describe('typedDecode and zero values', () => {
+  it('should drop the zero value of an omitempty scalar but keep a pointer to zero, as Go round-trips them', () => {
+    const rs = typedDecode({ group: 'apps', version: 'v1', kind: 'ReplicaSet' }, {
+      apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: 'a', namespace: '' },
+      spec: { replicas: 0, minReadySeconds: 0 },
+      status: { replicas: 0, readyReplicas: 0, availableReplicas: 2 },
+    });
+    // spec.replicas is *int32 (kept), minReadySeconds an omitempty int32 (dropped); status.replicas has no omitempty.
+    expect(rs.object['spec']).to.deep.equal({ replicas: 0 });
+    expect(rs.object['status']).to.deep.equal({ replicas: 0, availableReplicas: 2 });
+    expect(rs.object['metadata']).to.deep.equal({ name: 'a' });
+  });
+});
