@@ -13,6 +13,36 @@ import { decodeBuiltin, defaultAndValidate, generationChanged, hasStatusSubresou
 
 type Json = Record<string, unknown>;
 
+/** Built-in kinds whose status strategy resets all metadata to the stored one (`ResetObjectMetaForStatus`, or the whole ObjectMeta). */
+const STATUS_RESETS_METADATA = new Set([
+  'storage.k8s.io/VolumeAttachment',
+  'admissionregistration.k8s.io/ValidatingAdmissionPolicy',
+  'flowcontrol.apiserver.k8s.io/FlowSchema',
+  'flowcontrol.apiserver.k8s.io/PriorityLevelConfiguration',
+  'apiextensions.k8s.io/CustomResourceDefinition',
+]);
+
+/**
+ * The metadata a status write keeps: kube-apiserver's status strategies reset only the spec for
+ * most built-in kinds, so labels, annotations and finalizers sent with the status are kept (the
+ * deployment controller records a Deployment's revision annotation that way, without bumping
+ * its generation); Deployments keep their stored labels, Pods their owner references, and the
+ * kinds above (and custom resources) all of their stored metadata.
+ */
+function statusMetadata(kind: ResourceKind, meta: Json, oldMeta: Json): Json {
+  if (kind.custom !== undefined || STATUS_RESETS_METADATA.has(`${kind.group}/${kind.kind}`)) return { ...oldMeta };
+  const next: Json = { ...meta };
+  if (kind.group === 'apps' && kind.kind === 'Deployment') {
+    if (oldMeta['labels'] === undefined) delete next['labels'];
+    else next['labels'] = oldMeta['labels'];
+  }
+  if (kind.group === '' && kind.kind === 'Pod') {
+    if (oldMeta['ownerReferences'] === undefined) delete next['ownerReferences'];
+    else next['ownerReferences'] = oldMeta['ownerReferences'];
+  }
+  return next;
+}
+
 /** How an update was asked for. */
 export interface UpdateRequest {
   readonly kind: ResourceKind;
@@ -85,7 +115,7 @@ export function updateObject(ctx: ServerContext, request: UpdateRequest, input: 
     else spec['finalizers'] = finalizers;
     next = { ...old, metadata: { ...oldMeta }, spec };
   } else if (subresource === 'status') {
-    next = { ...old, metadata: { ...oldMeta } };
+    next = { ...old, metadata: statusMetadata(kind, meta, oldMeta) };
     if (input['status'] === undefined) delete next['status'];
     else next['status'] = input['status'];
   } else {
