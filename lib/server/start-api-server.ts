@@ -31,6 +31,7 @@ import { componentStatusHandlers } from './components/component-statuses.js';
 import { DefaultServiceAccounts } from './serviceaccounts/default-service-accounts.js';
 import { SERVICE_BUCKET, serviceHooks } from './services/service-hooks.js';
 import { publishKubernetesService } from './services/kubernetes-service.js';
+import { JOB_BUCKET, jobHooks } from './jobs/job-hooks.js';
 import { PodLogs } from './pods/pod-logs.js';
 import { tokenRequestHandler } from './handlers/token-handler.js';
 import type { SubresourceHandler } from './handlers/route-resource.js';
@@ -263,6 +264,7 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
   hooks.set(EVENT_BUCKET, eventHooks());
   hooks.set(API_SERVICE_BUCKET, apiServiceHooks());
   hooks.set(SERVICE_BUCKET, serviceHooks(ctx));
+  hooks.set(JOB_BUCKET, jobHooks());
   const authorizer = new Authorizer(store);
   for (const [bucket, kindHooks] of rbacHooks(authorizer)) hooks.set(bucket, kindHooks);
   const crdController = new CrdController(ctx);

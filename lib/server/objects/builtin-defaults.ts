@@ -155,11 +155,14 @@ export function applyBuiltinDefaults(group: string, kind: string, object: Json):
       break;
     case 'batch/Job':
       if (spec !== undefined) {
+        // Both default to 1 only when neither is set (a work queue Job has parallelism but no completions).
+        if ((spec['completions'] === undefined || spec['completions'] === null) && (spec['parallelism'] === undefined || spec['parallelism'] === null)) spec['completions'] = 1;
         setDefault(spec, 'parallelism', 1);
-        setDefault(spec, 'completions', 1);
         setDefault(spec, 'backoffLimit', 6);
         setDefault(spec, 'completionMode', 'NonIndexed');
         setDefault(spec, 'suspend', false);
+        setDefault(spec, 'manualSelector', false);
+        setDefault(spec, 'podReplacementPolicy', spec['podFailurePolicy'] === undefined ? 'TerminatingOrFailed' : 'Failed');
       }
       defaultTemplate(spec);
       break;
