@@ -13,6 +13,10 @@ export interface ServeOptions {
   readonly kubeconfig: string | undefined;
   /** Serve plain HTTP instead of HTTPS. @default false */
   readonly insecure: boolean;
+  /** Simulate workloads (nodes, scheduler, kubelets, workload controllers). @default true */
+  readonly simulate: boolean;
+  /** How many simulated nodes to create. @default 2 */
+  readonly nodes: number | undefined;
 }
 
 /** What the command talks to: an output, and something that emits process signals. */
@@ -23,7 +27,7 @@ export interface ServeIo {
 }
 
 /** The usage text of `kube-rx serve`. */
-export const SERVE_USAGE = `Usage: kube-rx serve [--port N] [--host ADDRESS] [--kubeconfig FILE] [--insecure]
+export const SERVE_USAGE = `Usage: kube-rx serve [--port N] [--host ADDRESS] [--kubeconfig FILE] [--insecure] [--no-simulate] [--nodes N]
 
 Starts an in-memory Kubernetes API server on loopback and writes a kubeconfig for it.
 
@@ -31,6 +35,10 @@ Starts an in-memory Kubernetes API server on loopback and writes a kubeconfig fo
   --host ADDRESS     address to listen on (default: 127.0.0.1)
   --kubeconfig FILE  where to write the kubeconfig, kept after stop (default: a temporary file, removed)
   --insecure         serve plain HTTP instead of HTTPS (bearer token still required)
+  --no-simulate      keep workloads still: no simulated nodes, scheduler, kubelets or workload
+                     controllers (by default pods get scheduled and run, Deployments roll out,
+                     Jobs complete, Services get endpoints, as with kwok)
+  --nodes N          how many simulated nodes to create (default: 2)
 `;
 
 /**
@@ -43,6 +51,8 @@ export function parseServeArgs(args: readonly string[]): ServeOptions {
   let host = '127.0.0.1';
   let kubeconfig: string | undefined;
   let insecure = false;
+  let simulate = true;
+  let nodes: number | undefined;
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i] as string;
     const eq = arg.indexOf('=');
@@ -70,11 +80,20 @@ export function parseServeArgs(args: readonly string[]): ServeOptions {
       case '--insecure':
         insecure = true;
         break;
+      case '--no-simulate':
+        simulate = false;
+        break;
+      case '--nodes': {
+        const text = value();
+        nodes = Number(text);
+        if (!/^\d+$/.test(text) || nodes > 1000) throw new CliError('InvalidArgument', `--nodes must be a number of nodes (0-1000), got ${JSON.stringify(text)}`);
+        break;
+      }
       default:
         throw new CliError('InvalidArgument', `unknown flag ${JSON.stringify(arg)} for serve`);
     }
   }
-  return { port, host, kubeconfig, insecure };
+  return { port, host, kubeconfig, insecure, simulate, nodes };
 }
 
 /**
@@ -109,6 +128,7 @@ export async function serveCommand(args: readonly string[], io: ServeIo): Promis
       port: options.port,
       host: options.host,
       tls: !options.insecure,
+      simulate: options.simulate ? (options.nodes === undefined ? true : { nodes: options.nodes }) : false,
       ...(options.kubeconfig === undefined ? {} : { kubeconfigPath: options.kubeconfig }),
     });
   } catch (error) {

@@ -32,6 +32,8 @@ import { DefaultServiceAccounts } from './serviceaccounts/default-service-accoun
 import { SERVICE_BUCKET, serviceHooks } from './services/service-hooks.js';
 import { publishKubernetesService } from './services/kubernetes-service.js';
 import { JOB_BUCKET, jobHooks } from './jobs/job-hooks.js';
+import { WorkloadSimulation } from './simulation/workload-simulation.js';
+import type { SimulationOptions } from './simulation/simulation-options.js';
 import { PodLogs } from './pods/pod-logs.js';
 import { tokenRequestHandler } from './handlers/token-handler.js';
 import type { SubresourceHandler } from './handlers/route-resource.js';
@@ -125,6 +127,14 @@ export interface ApiServerOptions {
    * `default` ServiceAccount in every namespace). @default true
    */
   readonly controllers?: boolean;
+  /**
+   * Make workloads move, as kwok does: simulated nodes, a scheduler and kubelets (pods run and
+   * turn Ready with IPs, Job pods succeed), and the Deployment, ReplicaSet, Job, StatefulSet,
+   * DaemonSet and EndpointSlice controllers. `false` keeps envtest-like stillness: objects are
+   * stored and nothing acts on them. An object tunes the delays and the node count.
+   * @default the value of `controllers` (true)
+   */
+  readonly simulate?: boolean | SimulationOptions;
   /** How long Events live after their last write, in seconds (kube-apiserver's `--event-ttl`). @default 3600 */
   readonly eventTtlSeconds?: number;
   /** The clock for timestamps and for the expiry of ServiceAccount tokens. @default () => new Date() */
@@ -311,6 +321,8 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
     createObject(ctx, namespaceKind, undefined, decodeObject(namespaceKind, { metadata: { name } }), { dryRun: false, fieldManager: 'kube-apiserver', warnings: [] });
   }
   const apiServices = new ApiServiceRegistration(ctx);
+  const simulate = options.simulate ?? controllers;
+  const simulation = simulate === false ? undefined : new WorkloadSimulation(ctx, simulate === true ? {} : simulate, onError);
   const aggregation = new ClusterRoleAggregation(ctx);
   seedBootstrapPolicy(ctx, () => aggregation.syncAll());
 
@@ -326,7 +338,7 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
     ['finalize:update', handleFinalize],
     ['binding:create', handleBinding],
     ['/bindings:create', handleBindings],
-    ...componentStatusHandlers(() => ({ scheduler: false, controllerManager: controllers })),
+    ...componentStatusHandlers(() => ({ scheduler: simulation !== undefined, controllerManager: controllers })),
     ['eviction:create', handleEviction],
     ['log:get', podLogHandler(podLogs)],
     ['token:create', tokenRequestHandler(serviceAccountTokens)],
@@ -429,6 +441,7 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
       garbageCollector?.close();
       rootCaPublisher?.close();
       serviceAccounts?.close();
+      simulation?.close();
       store.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -10,7 +10,12 @@ import { parseServeArgs, serveCommand } from '../../lib/cli/serve-command.js';
 
 describe('parseServeArgs', () => {
   it('should default to an ephemeral HTTPS port on loopback', () => {
-    expect(parseServeArgs([])).to.deep.equal({ port: 0, host: '127.0.0.1', kubeconfig: undefined, insecure: false });
+    expect(parseServeArgs([])).to.deep.equal({ port: 0, host: '127.0.0.1', kubeconfig: undefined, insecure: false, simulate: true, nodes: undefined });
+  });
+
+  it('should read --no-simulate and --nodes', () => {
+    expect(parseServeArgs(['--no-simulate'])).to.include({ simulate: false });
+    expect(parseServeArgs(['--nodes=5'])).to.include({ simulate: true, nodes: 5 });
   });
 
   it('should read --port, --kubeconfig and --insecure in both spellings', () => {
@@ -20,7 +25,7 @@ describe('parseServeArgs', () => {
   });
 
   it('should refuse unknown flags and bad ports', () => {
-    for (const args of [['--nope'], ['--port', 'x'], ['--port', '70000'], ['--port']]) {
+    for (const args of [['--nope'], ['--port', 'x'], ['--port', '70000'], ['--port'], ['--nodes', 'many']]) {
       let error: unknown;
       try {
         parseServeArgs(args);

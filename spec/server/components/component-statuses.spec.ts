@@ -15,6 +15,8 @@ describe('componentstatuses', () => {
     expect(list['items'].map((i: Json) => i['metadata'].name)).to.deep.equal(['scheduler', 'controller-manager', 'etcd-0']);
     expect(list['items'][2]).to.deep.equal({ metadata: { name: 'etcd-0', creationTimestamp: null }, conditions: [{ type: 'Healthy', status: 'True', message: 'ok' }] });
     expect(list['items'][1]['conditions'][0]).to.include({ status: 'True' });
+    // The simulation's scheduler runs, so the scheduler is healthy.
+    expect(list['items'][0]['conditions'][0]).to.include({ status: 'True', message: 'ok' });
   });
 
   it('should get one, and 404 an unknown one', async () => {
@@ -39,8 +41,19 @@ describe('componentstatuses', () => {
   });
 });
 
+describe('componentstatuses without the simulation', () => {
+  const env = useApiServer({ simulate: false });
+
+  it('should report the scheduler unreachable, as kube-apiserver does without kube-scheduler', async () => {
+    const scheduler = (await rawRequest(env.server, '/api/v1/componentstatuses/scheduler')).json<Json>();
+    expect(scheduler['conditions'][0]).to.deep.equal({
+      type: 'Healthy', status: 'False', message: 'Get "https://127.0.0.1:10259/healthz": dial tcp 127.0.0.1:10259: connect: connection refused',
+    });
+  });
+});
+
 describe('bindings', () => {
-  const env = useApiServer();
+  const env = useApiServer({ simulate: false }); // no scheduler binds the pod first
 
   it('should bind the pod named by the Binding, and answer 405 to a GET and 404 to a named path', async () => {
     await rawRequest(env.server, '/api/v1/namespaces/default/pods', { method: 'POST', body: { metadata: { name: 'p' }, spec: { containers: [{ name: 'c', image: 'i' }] } } });

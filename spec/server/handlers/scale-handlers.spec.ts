@@ -5,7 +5,7 @@ type Json = Record<string, any>;
 const DEPLOY = '/apis/apps/v1/namespaces/default/deployments';
 
 describe('scale handlers', () => {
-  const env = useApiServer();
+  const env = useApiServer({ simulate: false }); // the API alone: no controller scales or binds behind the spec's back
   before(async () => {
     await rawRequest(env.server, DEPLOY, {
       method: 'POST',
