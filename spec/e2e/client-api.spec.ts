@@ -209,12 +209,14 @@ describe('client against a test cluster', function () {
         const scale = await deployments.getScale('web');
         expect(scale.spec?.replicas).to.equal(3);
         expect(scale.kind).to.equal('Scale');
-        // A replace carries the resourceVersion it read; on a real cluster the deployment controller
-        // writes status meanwhile, and the answer is a 409 to retry after a fresh read.
-        const replaced = await deployments.replaceScale('web', { ...scale, spec: { replicas: 2 } }).catch(async (error: unknown) => {
-          if (!(isApiError(error) && error.isConflict())) throw error;
-          return deployments.replaceScale('web', { ...(await deployments.getScale('web')), spec: { replicas: 2 } });
-        });
+        // A replace carries the resourceVersion it read; the deployment controller (real, or the
+        // embedded server's simulation) writes status meanwhile, and a 409 means retry after a fresh read.
+        const replaceOnce = async (from: typeof scale, attempt: number): Promise<typeof scale> =>
+          deployments.replaceScale('web', { ...from, spec: { replicas: 2 } }).catch(async (error: unknown) => {
+            if (!(isApiError(error) && error.isConflict()) || attempt >= 10) throw error;
+            return replaceOnce(await deployments.getScale('web'), attempt + 1);
+          });
+        const replaced = await replaceOnce(scale, 1);
         expect(replaced.spec?.replicas).to.equal(2);
         expect((await deployments.get('web')).spec?.replicas).to.equal(2);
       });
