@@ -11,6 +11,7 @@ function replaceContents(target: Json, source: Json): void {
   Object.assign(target, source);
 }
 
+// Pruning reports paths as they are (`unknown field "metadata.a"b"`), not Go-quoted as the typed decoder does.
 function prepare(object: Json, kind: ResourceKind, options: WriteOptions): void {
   const compiled = kind.custom?.compiled;
   if (compiled === undefined) return;

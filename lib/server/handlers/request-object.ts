@@ -1,4 +1,5 @@
 // Decodes the body of a create that is answered, not stored (TokenRequest, access reviews), as a typed object (JSON, YAML or protobuf).
+import { goQuote } from '../input/go-text.js';
 import type { GroupVersionKind, KubeObject } from '../../core/index.js';
 import { builtinMergeSchema } from '../apply/merge-schema.js';
 import { recordUpdate } from '../apply/record-update.js';
@@ -58,9 +59,9 @@ export async function readRequestObject(call: ResourceCall, gvk: GroupVersionKin
   if (result.unknownFields.length > 0) {
     switch (options.fieldValidation) {
       case 'Strict':
-        throw badRequest(`${prefix}strict decoding error: ${result.unknownFields.map((f) => `unknown field "${f}"`).join(', ')}`);
+        throw badRequest(`${prefix}strict decoding error: ${result.unknownFields.map((f) => `unknown field ${goQuote(f)}`).join(', ')}`);
       case 'Warn':
-        for (const field of result.unknownFields) warnings.push(`unknown field "${field}"`);
+        for (const field of result.unknownFields) warnings.push(`unknown field ${goQuote(field)}`);
         break;
       case 'Ignore':
         break;

@@ -5,6 +5,7 @@ import { isApiError, type Status } from '../../core/index.js';
 import { internalError, wireStatusOf } from '../errors/status-errors.js';
 import { encodeProtobufObject, hasProtobufForm } from '../protobuf/protobuf-object.js';
 import { MEDIA_TYPES, type MediaKind } from './negotiate.js';
+import { warningHeaders } from './warning-headers.js';
 
 /** How to encode an answer. */
 export interface Encoding {
@@ -35,10 +36,6 @@ export function serializeBody(body: unknown, encoding: Encoding): { readonly byt
   return { bytes: encodeBody(body, encoding), contentType: yaml ? MEDIA_TYPES.yaml : MEDIA_TYPES.json };
 }
 
-/** Formats a `Warning` header value: `299 - "<text>"`. */
-export function warningHeader(text: string): string {
-  return `299 - ${JSON.stringify(text)}`;
-}
 
 /** Serializes a body as kube-apiserver does: JSON plus a newline (or YAML). */
 export function encodeBody(body: unknown, encoding: Encoding): string {
@@ -46,11 +43,17 @@ export function encodeBody(body: unknown, encoding: Encoding): string {
   return `${encoding.pretty ? JSON.stringify(body, null, 2) : JSON.stringify(body)}\n`;
 }
 
-/** Writes a JSON, YAML or protobuf answer with the API server's headers. */
+/**
+ * Writes a JSON, YAML or protobuf answer with the API server's headers.
+ *
+ * Never fails an answer that reports success: writes call it after the change is stored, so a
+ * body that cannot take the negotiated form (YAML, protobuf) is written as JSON instead, and
+ * warnings go through {@link warningHeaders}, which cannot produce a header Node refuses.
+ */
 export function writeObject(
   res: ServerResponse,
   code: number,
-  body: unknown,
+  object: unknown,
   encoding: Encoding,
   extra: { warnings?: readonly string[]; headers?: Readonly<Record<string, string>> } = {},
 ): void {
@@ -58,14 +61,25 @@ export function writeObject(
     res.end();
     return;
   }
-  const { bytes, contentType } = serializeBody(body, encoding);
+  let serialized: { readonly bytes: string | Uint8Array; readonly contentType: string };
+  try {
+    serialized = serializeBody(object, encoding);
+  } catch (error) {
+    if (code >= 300) throw error;
+    serialized = { bytes: encodeBody(object, { pretty: encoding.pretty }), contentType: MEDIA_TYPES.json };
+  }
+  const { bytes, contentType } = serialized;
   res.statusCode = code;
   res.setHeader('Content-Type', contentType);
   res.setHeader('Cache-Control', 'no-cache, private');
   for (const [name, value] of Object.entries(extra.headers ?? {})) res.setHeader(name, value);
-  if (extra.warnings !== undefined && extra.warnings.length > 0) res.setHeader('Warning', extra.warnings.map(warningHeader));
-  res.setHeader('Content-Length', typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.length);
-  res.end(bytes);
+  const warnings = warningHeaders(extra.warnings ?? []);
+  if (warnings.length > 0) res.setHeader('Warning', warnings);
+  // A Buffer body makes Node write the headers as Latin-1, so header bytes are exactly the ones
+  // given (a string body would re-encode them as UTF-8).
+  const body = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
+  res.setHeader('Content-Length', body.length);
+  res.end(body);
 }
 
 /** Writes a Status error answer (with `Retry-After` when the Status asks for one). */

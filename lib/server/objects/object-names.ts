@@ -49,13 +49,12 @@ export function qualifiedNameProblems(key: string): string[] {
     ];
   }
   if (name.length === 0) problems.push('name part must be non-empty');
-  else {
-    if (name.length > 63) problems.push('name part must be no more than 63 characters');
-    if (!QUALIFIED_NAME.test(name)) {
-      problems.push(
-        "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')",
-      );
-    }
+  else if (name.length > 63) problems.push('name part must be no more than 63 characters');
+  // Go checks the pattern even for an empty name, so "" has both problems.
+  if (!QUALIFIED_NAME.test(name)) {
+    problems.push(
+      "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')",
+    );
   }
   return problems;
 }

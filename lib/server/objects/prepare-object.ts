@@ -1,4 +1,5 @@
 // Steps shared by every write: defaulting, validation, generation and status rules.
+import { goQuote } from '../input/go-text.js';
 import type { ObjectMeta } from '../../core/index.js';
 import { fieldInvalid } from '../errors/field-error.js';
 import { badRequest, invalid } from '../errors/status-errors.js';
@@ -6,7 +7,7 @@ import type { ResourceKind } from '../registry/resource-kind.js';
 import type { ServerContext, WriteOptions } from '../server-context.js';
 import { applyBuiltinDefaults } from './builtin-defaults.js';
 import { sameContent } from './canonical-object.js';
-import { typedDecode } from './typed-decode.js';
+import { typedDecode, typedDecodeObjectMeta } from './typed-decode.js';
 import { validateBuiltin } from './validate-builtin.js';
 import { validateObjectMeta, validateObjectMetaUpdate } from './validate-object-meta.js';
 import { writeZeroValues } from './write-zero-values.js';
@@ -23,33 +24,43 @@ export function metaOf(object: Json): MutableMeta {
 }
 
 /**
- * Typed decoding of a built-in object (see `typedDecode`), in place: unknown fields are
- * dropped, and reported by `fieldValidation` (`Strict`: refused, `Warn`: a warning); a JSON
+ * Typed decoding of a built-in object (see `typedDecode`) — or of a custom resource's
+ * `metadata`, which is an `ObjectMeta` in unstructured objects too — in place: unknown fields
+ * are dropped, and reported by `fieldValidation` (`Strict`: refused, `Warn`: a warning); a JSON
  * type mismatch is refused. A body answers 400; a patch result answers 422 on `patch`, as
  * kube-apiserver does.
  *
  * @throws {ApiError} 400 or 422.
  */
 export function decodeBuiltin(kind: ResourceKind, object: Json, options: WriteOptions, fromPatch = false): void {
-  if (kind.custom !== undefined) return;
-  const result = typedDecode({ group: kind.group, version: kind.version, kind: kind.kind }, object);
+  const custom = kind.custom !== undefined;
+  const metadata = object['metadata'];
+  if (custom && (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata))) return;
+  const result = custom ? typedDecodeObjectMeta(metadata as Json) : typedDecode({ group: kind.group, version: kind.version, kind: kind.kind }, object);
   const prefix = `${kind.kind} in version "${kind.version}" cannot be handled as a ${kind.kind}: `;
   const fail = (detail: string): never => {
     if (!fromPatch) throw badRequest(`${prefix}${detail}`);
-    throw invalid({ group: kind.group, kind: kind.kind }, String(metaOf(object).name ?? ''), [fieldInvalid('patch', JSON.stringify(object), detail)]);
+    // The patch handler reports the patched document itself, under an empty kind and name.
+    throw invalid({ group: '', kind: '' }, '', [fieldInvalid('patch', JSON.stringify(object), detail)]);
   };
   if (result.typeError !== undefined) fail(result.typeError);
   if (result.unknownFields.length > 0) {
+    // The typed decoder quotes a field as Go's %q; the pruning of unstructured objects does not.
+    const unknown = (field: string): string => `unknown field ${custom ? `"${field}"` : goQuote(field)}`;
     switch (options.fieldValidation ?? 'Warn') {
       case 'Strict':
-        fail(`strict decoding error: ${result.unknownFields.map((f) => `unknown field "${f}"`).join(', ')}`);
+        fail(`strict decoding error: ${result.unknownFields.map(unknown).join(', ')}`);
         break;
       case 'Warn':
-        for (const field of result.unknownFields) options.warnings.push(`unknown field "${field}"`);
+        for (const field of result.unknownFields) options.warnings.push(unknown(field));
         break;
       case 'Ignore':
         break;
     }
+  }
+  if (custom) {
+    object['metadata'] = result.object;
+    return;
   }
   for (const key of Object.keys(object)) delete object[key];
   Object.assign(object, result.object);
@@ -76,7 +87,7 @@ export function defaultAndValidate(ctx: ServerContext, kind: ResourceKind, objec
   }
   const hooks = ctx.hooks.get(kind.bucket);
   const meta = metaOf(object);
-  const errors = validateObjectMeta(meta, kind.rules.nameRule, kind.namespaced);
+  const errors = validateObjectMeta(meta, kind.rules.nameRule, { namespaced: kind.namespaced, builtin: kind.custom === undefined });
   if (kind.custom === undefined) errors.push(...validateBuiltin(kind.group, kind.kind, object));
   if (hooks?.validate !== undefined) errors.push(...hooks.validate(object, old, kind));
   if (old !== undefined) errors.push(...validateObjectMetaUpdate(meta, metaOf(old)));

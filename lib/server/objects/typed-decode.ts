@@ -3,6 +3,7 @@ import type { GroupVersionKind } from '../../core/index.js';
 import { builtinDefinition, type FieldType } from '../openapi/builtin-definitions.js';
 import { rootCursor } from '../patch/builtin-type-cursor.js';
 import { setOwnProperty } from '../../core/json/own-property.js';
+import { rfc3339Error } from '../input/go-time.js';
 
 type Json = Record<string, unknown>;
 
@@ -22,17 +23,6 @@ function jsonType(value: unknown): string {
   if (Array.isArray(value)) return 'array';
   if (value === null) return 'null';
   return typeof value === 'object' ? 'object' : typeof value;
-}
-
-function structOf(type: FieldType | undefined): string | undefined {
-  let current = type;
-  while (current?.kind === 'ref') {
-    const definition = builtinDefinition(current.name);
-    if (definition === undefined) return undefined;
-    if (definition.fields !== undefined) return current.name;
-    current = definition.scalar;
-  }
-  return undefined;
 }
 
 function resolveScalar(type: FieldType | undefined): FieldType | undefined {
@@ -81,30 +71,76 @@ function shortName(definition: string): string {
   return definition.slice(definition.lastIndexOf('.') + 1);
 }
 
+/** Go's name of a struct type: its package and name (`io.k8s.api.core.v1.Container` is `v1.Container`). */
+function qualifiedName(definition: string): string {
+  const parts = definition.split('.');
+  return parts.length < 2 ? definition : `${parts[parts.length - 2]}.${parts[parts.length - 1]}`;
+}
+
+/** Go's name of a field type, as its decoder prints it in type errors (`[]string`, `[]v1.Container`, `map[string]string`). */
+function goTypeName(type: FieldType | undefined): string {
+  const resolved = resolveScalar(type);
+  switch (resolved?.kind) {
+    case 'ref':
+      return qualifiedName(resolved.name);
+    case 'array':
+      return `[]${goTypeName(resolved.items)}`;
+    case 'map':
+      return `map[string]${goTypeName(resolved.values)}`;
+    case 'string':
+      return 'string';
+    case 'integer':
+      return 'int64';
+    case 'number':
+      return 'float64';
+    case 'boolean':
+      return 'bool';
+    case 'date-time':
+      return 'v1.Time';
+    case 'int-or-string':
+      return 'intstr.IntOrString';
+    case 'quantity':
+      return 'resource.Quantity';
+    default:
+      return 'interface {}';
+  }
+}
+
 class Decoder {
   readonly unknownFields: string[] = [];
   typeError: string | undefined;
+  /** A leading path type errors leave out (unstructured objects decode `metadata` on its own). */
+  readonly #typePathPrefix: string;
+
+  constructor(typePathPrefix = '') {
+    this.#typePathPrefix = typePathPrefix;
+  }
 
   value(value: unknown, type: FieldType | undefined, path: string, owner: string): unknown {
     const resolved = resolveScalar(type);
     if (resolved === undefined || value === null) return value;
     switch (resolved.kind) {
       case 'ref':
-        return this.struct(value, resolved.name, path);
+        return this.struct(value, resolved.name, path, owner);
       case 'array': {
-        if (!Array.isArray(value)) return this.mismatch(value, `[]${shortName(structOf(resolved.items) ?? 'interface {}')}`, path, owner);
+        if (!Array.isArray(value)) return this.mismatch(value, goTypeName(resolved), path, owner);
         return value.map((item, i) => this.value(item === null ? zeroValue(resolved.items) : item, resolved.items, `${path}[${i}]`, owner));
       }
       case 'map': {
-        if (jsonType(value) !== 'object') return this.mismatch(value, 'map[string]string', path, owner);
+        if (jsonType(value) !== 'object') return this.mismatch(value, goTypeName(resolved), path, owner);
         const out: Json = {};
         // Go's field paths name struct fields only, never map keys.
         for (const [k, v] of Object.entries(value as Json)) setOwnProperty(out, k, this.value(v === null ? zeroValue(resolved.values) : v, resolved.values, path, owner));
         return out;
       }
       case 'string':
-      case 'date-time':
         return typeof value === 'string' ? value : this.mismatch(value, 'string', path, owner);
+      case 'date-time': {
+        if (typeof value !== 'string') return this.mismatch(value, 'string', path, owner);
+        const error = rfc3339Error(value);
+        if (error !== undefined) this.typeError ??= error;
+        return value;
+      }
       case 'integer':
         return typeof value === 'number' && Number.isInteger(value) ? value : this.mismatch(value, 'int64', path, owner);
       case 'number':
@@ -121,8 +157,8 @@ class Decoder {
     }
   }
 
-  struct(value: unknown, name: string, path: string): unknown {
-    if (jsonType(value) !== 'object') return this.mismatch(value, shortName(name), path, name);
+  struct(value: unknown, name: string, path: string, owner: string = name): unknown {
+    if (jsonType(value) !== 'object') return this.mismatch(value, qualifiedName(name), path, owner);
     const definition = builtinDefinition(name);
     const fields = definition?.fields;
     if (fields === undefined) return value;
@@ -148,7 +184,10 @@ class Decoder {
   }
 
   mismatch(value: unknown, goType: string, path: string, owner: string): unknown {
-    this.typeError ??= `json: cannot unmarshal ${jsonType(value) === 'boolean' ? 'bool' : jsonType(value)} into Go struct field ${shortName(owner)}.${path} of type ${GO_TYPES[goType] ?? goType}`;
+    // Go's field stack names struct fields only: no list indices, no map keys.
+    const fields = path.replace(/\[\d+\]/g, '');
+    const shown = fields.startsWith(this.#typePathPrefix) ? fields.slice(this.#typePathPrefix.length) : fields;
+    this.typeError ??= `json: cannot unmarshal ${jsonType(value) === 'boolean' ? 'bool' : jsonType(value)} into Go struct field ${shortName(owner)}.${shown} of type ${GO_TYPES[goType] ?? goType}`;
     return value;
   }
 }
@@ -166,5 +205,17 @@ export function typedDecode(gvk: GroupVersionKind, object: Json): TypedDecodeRes
   if (root === undefined || root.kind !== 'ref') return { object, unknownFields: [], typeError: undefined };
   const decoder = new Decoder();
   const decoded = decoder.struct(object, root.name, '') as Json;
+  return { object: decoded, unknownFields: decoder.unknownFields, typeError: decoder.typeError };
+}
+
+/**
+ * Decodes the `metadata` of an unstructured object (a custom resource) as kube-apiserver
+ * does: against `ObjectMeta`, so a member of the wrong JSON type is refused
+ * (`json: cannot unmarshal array into Go struct field ObjectMeta.labels of type
+ * map[string]string`) and unknown members are reported as `metadata.<name>`.
+ */
+export function typedDecodeObjectMeta(metadata: Json): TypedDecodeResult {
+  const decoder = new Decoder('metadata.');
+  const decoded = decoder.struct(metadata, 'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta', 'metadata') as Json;
   return { object: decoded, unknownFields: decoder.unknownFields, typeError: decoder.typeError };
 }

@@ -81,7 +81,6 @@ export function updateObject(ctx: ServerContext, request: UpdateRequest, input: 
   decodeBuiltin(kind, input, options, request.fromPatch === true && request.fieldsSubresource === undefined);
   if (input['metadata'] === undefined) input['metadata'] = {};
   const meta = metaOf(input);
-  if ((meta.name === undefined || meta.name === '') && request.fromPatch === true) meta.name = name;
   if (meta.name === undefined || meta.name === '') throw badRequest(`the name of the object (${name} based on URL) was undeterminable: name must be provided`);
   if (meta.name !== name) throw badRequest(`the name of the object (${meta.name ?? ''}) does not match the name on the URL (${name})`);
   settleNamespace(kind, input, namespace);

@@ -1,6 +1,6 @@
 // The spec validations of built-in kinds that clients most often trip over (a subset of kube-apiserver's).
 import { matchesLabels, toLabelSelector } from '../../core/index.js';
-import { fieldDuplicate, fieldInvalid, fieldNotSupported, fieldRequired, goStringMap, type FieldError } from '../errors/field-error.js';
+import { fieldDuplicate, fieldError, fieldInvalid, fieldNotSupported, fieldRequired, goStringMap, type FieldError } from '../errors/field-error.js';
 import { nameProblems } from './object-names.js';
 
 type Json = Record<string, unknown>;
@@ -9,7 +9,36 @@ function obj(value: unknown): Json | undefined {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined;
 }
 
-function validateContainers(list: unknown, field: string, required: boolean): FieldError[] {
+const ENV_SOURCES = '`fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`';
+
+/** The members of a container list items must have (a `null` item decodes to an empty one). */
+function validateContainerLists(c: Json, at: string, volumes: ReadonlySet<string>): FieldError[] {
+  const errors: FieldError[] = [];
+  const items = (key: string): Json[] => (Array.isArray(c[key]) ? (c[key] as unknown[]).map((item) => obj(item) ?? {}) : []);
+  items('ports').forEach((port, j) => {
+    const number = port['containerPort'];
+    if (number === undefined || number === 0) errors.push(fieldRequired(`${at}.ports[${j}].containerPort`));
+    else if (typeof number === 'number' && (number < 1 || number > 65535)) {
+      errors.push(fieldInvalid(`${at}.ports[${j}].containerPort`, number, 'must be between 1 and 65535, inclusive'));
+    }
+  });
+  items('env').forEach((env, j) => {
+    if (typeof env['name'] !== 'string' || env['name'] === '') errors.push(fieldRequired(`${at}.env[${j}].name`));
+    const from = obj(env['valueFrom']);
+    if (from !== undefined && !['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef'].some((k) => obj(from[k]) !== undefined)) {
+      errors.push(fieldInvalid(`${at}.env[${j}].valueFrom`, '', `must specify one of: ${ENV_SOURCES}`));
+    }
+  });
+  items('volumeMounts').forEach((mount, j) => {
+    const name = typeof mount['name'] === 'string' ? mount['name'] : '';
+    if (name === '') errors.push(fieldRequired(`${at}.volumeMounts[${j}].name`));
+    if (!volumes.has(name)) errors.push(fieldError('FieldValueNotFound', `${at}.volumeMounts[${j}].name`, name));
+    if (typeof mount['mountPath'] !== 'string' || mount['mountPath'] === '') errors.push(fieldRequired(`${at}.volumeMounts[${j}].mountPath`));
+  });
+  return errors;
+}
+
+function validateContainers(list: unknown, field: string, required: boolean, volumes: ReadonlySet<string> = new Set()): FieldError[] {
   const errors: FieldError[] = [];
   if (!Array.isArray(list) || list.length === 0) {
     if (required) errors.push(fieldRequired(field));
@@ -26,18 +55,34 @@ function validateContainers(list: unknown, field: string, required: boolean): Fi
       seen.add(name);
     }
     if (typeof c['image'] !== 'string' || c['image'] === '') errors.push(fieldRequired(`${field}[${i}].image`));
+    errors.push(...validateContainerLists(c, `${field}[${i}]`, volumes));
   });
   return errors;
 }
 
 function validatePodSpec(spec: Json | undefined, field: string): FieldError[] {
   if (spec === undefined) return [fieldRequired(`${field}.containers`)];
-  const errors = validateContainers(spec['containers'], `${field}.containers`, true);
-  errors.push(...validateContainers(spec['initContainers'], `${field}.initContainers`, false));
+  const errors: FieldError[] = [];
+  const volumes = new Set<string>();
+  (Array.isArray(spec['volumes']) ? (spec['volumes'] as unknown[]) : []).forEach((item, i) => {
+    const name = obj(item)?.['name'];
+    if (typeof name !== 'string' || name === '') errors.push(fieldRequired(`${field}.volumes[${i}].name`));
+    else volumes.add(name);
+  });
+  errors.push(...validateContainers(spec['containers'], `${field}.containers`, true, volumes));
+  errors.push(...validateContainers(spec['initContainers'], `${field}.initContainers`, false, volumes));
   const restart = spec['restartPolicy'];
   if (restart !== undefined && !['Always', 'OnFailure', 'Never'].includes(String(restart))) {
     errors.push(fieldNotSupported(`${field}.restartPolicy`, restart, ['Always', 'OnFailure', 'Never']));
   }
+  (Array.isArray(spec['tolerations']) ? (spec['tolerations'] as unknown[]) : []).forEach((item, i) => {
+    const toleration = obj(item) ?? {};
+    const key = typeof toleration['key'] === 'string' ? toleration['key'] : '';
+    const operator = typeof toleration['operator'] === 'string' ? toleration['operator'] : '';
+    if (key === '' && operator !== 'Exists') {
+      errors.push(fieldInvalid(`${field}.tolerations[${i}].operator`, operator, 'operator must be Exists when `key` is empty, which means "match all values and all keys"'));
+    }
+  });
   return errors;
 }
 
@@ -100,8 +145,10 @@ function validateConfigKeys(object: Json, fields: readonly string[]): FieldError
 
 /**
  * The spec errors of a built-in object (group/kind): Pods need containers with names and
- * images, workloads a selector matching their template, Services ports, ConfigMaps and
- * Secrets valid keys. Kinds not listed are accepted as they are.
+ * images (and named env vars, numbered ports, named and mounted volume mounts, named volumes,
+ * keyed or `Exists` tolerations — what a `null` list item leaves empty), workloads a selector
+ * matching their template, Services ports, ConfigMaps and Secrets valid keys. Kinds not
+ * listed are accepted as they are.
  */
 export function validateBuiltin(group: string, kind: string, object: Json): FieldError[] {
   const spec = obj(object['spec']);

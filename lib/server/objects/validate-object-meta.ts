@@ -7,22 +7,36 @@ import { labelValueProblems, nameProblems, qualifiedNameProblems } from './objec
 const TOTAL_ANNOTATION_SIZE = 256 * 1024;
 
 /**
- * The field errors of an object's metadata: name (by the kind's rule), labels,
- * annotations, finalizers and owner references; `namespaced` kinds need a namespace.
+ * The field errors of an object's metadata, as kube-apiserver words and orders them: name (by
+ * the kind's rule), namespace (required for `namespaced` kinds), labels, annotations,
+ * finalizers and owner references (on the list's path, without an index, as apimachinery
+ * reports them), then, for `builtin` kinds, core's check that a finalizer without a domain is
+ * a standard one. Members of the wrong shape (a `null` element) are validated as Go's zero value.
  */
-export function validateObjectMeta(meta: ObjectMeta, nameRule: NameRule, namespaced?: boolean): FieldError[] {
+export function validateObjectMeta(meta: ObjectMeta, nameRule: NameRule, options: { readonly namespaced?: boolean; readonly builtin?: boolean } = {}): FieldError[] {
   const errors: FieldError[] = [];
   const name = meta.name ?? '';
   if (name === '') errors.push(fieldRequired('metadata.name', 'name or generateName is required'));
   else for (const problem of nameProblems(name, nameRule)) errors.push(fieldInvalid('metadata.name', name, problem));
   // A namespaced object written through `/namespaces//...` has none.
-  if (namespaced === true && (meta.namespace ?? '') === '') errors.push(fieldRequired('metadata.namespace'));
+  if (options.namespaced === true && (meta.namespace ?? '') === '') errors.push(fieldRequired('metadata.namespace'));
   errors.push(...validateLabels(meta.labels, 'metadata.labels'));
   errors.push(...validateAnnotations(meta.annotations, 'metadata.annotations'));
-  errors.push(...validateFinalizers(meta.finalizers ?? [], 'metadata.finalizers'));
-  errors.push(...validateOwnerReferences(meta.ownerReferences ?? [], 'metadata.ownerReferences'));
+  const finalizers = Array.isArray(meta.finalizers) ? meta.finalizers.map((f) => (typeof f === 'string' ? f : '')) : [];
+  errors.push(...validateFinalizers(finalizers, 'metadata.finalizers'));
+  errors.push(...validateOwnerReferences(Array.isArray(meta.ownerReferences) ? meta.ownerReferences : [], 'metadata.ownerReferences'));
+  // Built-in kinds also want a finalizer without a domain to be a standard one (core's ValidateObjectMeta).
+  if (options.builtin === true) {
+    finalizers.forEach((finalizer, i) => {
+      if (!finalizer.includes('/') && !STANDARD_FINALIZERS.has(finalizer)) {
+        errors.push(fieldInvalid(`metadata.finalizers[${i}]`, finalizer, 'name is neither a standard finalizer name nor is it fully qualified'));
+      }
+    });
+  }
   return errors;
 }
+
+const STANDARD_FINALIZERS: ReadonlySet<string> = new Set(['kubernetes', 'orphan', 'foregroundDeletion']);
 
 /** Label keys must be qualified names and values valid label values. */
 export function validateLabels(labels: Readonly<Record<string, unknown>> | undefined, field: string): FieldError[] {
@@ -52,9 +66,9 @@ function validateAnnotations(annotations: Readonly<Record<string, unknown>> | un
 
 function validateFinalizers(finalizers: readonly string[], field: string): FieldError[] {
   const errors: FieldError[] = [];
-  finalizers.forEach((finalizer, i) => {
-    for (const problem of qualifiedNameProblems(finalizer)) errors.push(fieldInvalid(`${field}[${i}]`, finalizer, problem));
-  });
+  for (const finalizer of finalizers) {
+    for (const problem of qualifiedNameProblems(finalizer)) errors.push(fieldInvalid(field, finalizer, problem));
+  }
   if (finalizers.includes('orphan') && finalizers.includes('foregroundDeletion')) {
     errors.push({
       type: 'FieldValueInvalid',
@@ -66,24 +80,28 @@ function validateFinalizers(finalizers: readonly string[], field: string): Field
   return errors;
 }
 
-function validateOwnerReferences(refs: readonly OwnerReference[], field: string): FieldError[] {
+/** apimachinery's ValidateOwnerReferences: every error is on the list's path, without an index. */
+function validateOwnerReferences(refs: readonly unknown[], field: string): FieldError[] {
   const errors: FieldError[] = [];
-  const controllers: string[] = [];
-  refs.forEach((ref, i) => {
-    const at = `${field}[${i}]`;
-    if (!ref.apiVersion) errors.push(fieldInvalid(`${at}.apiVersion`, ref.apiVersion ?? '', 'version must not be empty'));
-    if (!ref.kind) errors.push(fieldInvalid(`${at}.kind`, ref.kind ?? '', 'kind must not be empty'));
-    if (!ref.name) errors.push(fieldInvalid(`${at}.name`, ref.name ?? '', 'name must not be empty'));
-    if (!ref.uid) errors.push(fieldInvalid(`${at}.uid`, ref.uid ?? '', 'uid must not be empty'));
-    if (ref.controller === true) controllers.push(`${ref.kind}/${ref.name}`);
-  });
-  if (controllers.length > 1) {
-    errors.push({
-      type: 'FieldValueInvalid',
-      field,
-      value: JSON.stringify(refs),
-      detail: `Only one reference can have Controller set to true. Found "true" in references for ${controllers.join(' and ')}`,
-    });
+  let firstController = '';
+  for (const item of refs) {
+    const ref = (typeof item === 'object' && item !== null ? item : {}) as OwnerReference;
+    if (!ref.apiVersion) errors.push(fieldInvalid(`${field}.apiVersion`, ref.apiVersion ?? '', 'version must not be empty'));
+    if (!ref.kind) errors.push(fieldInvalid(`${field}.kind`, ref.kind ?? '', 'kind must not be empty'));
+    if (!ref.name) errors.push(fieldInvalid(`${field}.name`, ref.name ?? '', 'name must not be empty'));
+    if (!ref.uid) errors.push(fieldInvalid(`${field}.uid`, ref.uid ?? '', 'uid must not be empty'));
+    if (ref.controller === true) {
+      const current = `${ref.kind}/${ref.name}`;
+      if (firstController === '') firstController = current;
+      else {
+        errors.push({
+          type: 'FieldValueInvalid',
+          field,
+          value: JSON.stringify(refs),
+          detail: `Only one reference can have Controller set to true. Found "true" in references for ${firstController} and ${current}`,
+        });
+      }
+    }
   }
   return errors;
 }
