@@ -87,7 +87,7 @@ function refName(schema: Schema): string | undefined {
   return ref?.replace('#/components/schemas/', '');
 }
 
-/** Encodes a property's type: s, i, n, b, ios (int-or-string), *, #ref, []T, {}T. */
+/** Encodes a property's type: s, b64 (Go []byte), i, n, b, ios (int-or-string), *, #ref, []T, {}T. */
 function typeCode(schema: Schema, where: string): string {
   const ref = refName(schema);
   if (ref !== undefined) {
@@ -97,7 +97,7 @@ function typeCode(schema: Schema, where: string): string {
   }
   switch (schema.type) {
     case 'string':
-      return schema.format === 'int-or-string' ? 'ios' : 's';
+      return schema.format === 'int-or-string' ? 'ios' : schema.format === 'byte' ? 'b64' : 's';
     case 'integer':
       return 'i';
     case 'number':

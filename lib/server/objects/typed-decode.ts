@@ -134,6 +134,7 @@ class Decoder {
         return out;
       }
       case 'string':
+      case 'bytes':
         return typeof value === 'string' ? value : this.mismatch(value, 'string', path, owner);
       case 'date-time': {
         if (typeof value !== 'string') return this.mismatch(value, 'string', path, owner);

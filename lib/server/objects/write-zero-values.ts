@@ -19,6 +19,8 @@ function zeroOf(type: FieldType): unknown {
       return 0;
     case 'string':
       return '';
+    case 'bytes':
+      return undefined;
     case 'boolean':
       return false;
     case 'quantity':

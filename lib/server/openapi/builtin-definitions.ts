@@ -6,10 +6,10 @@ import { BUILTIN_DEFINITIONS_JSON } from './builtin-definitions-data.js';
  * The declared type of a field of a built-in kind. `ref` names another definition by its
  * OpenAPI name (`io.k8s.api.core.v1.Container`); `any` is free-form JSON (RawExtension,
  * apiextensions JSON); `date-time` is a `metav1.Time`/`MicroTime`; `quantity` a resource
- * quantity (a string or a number on the wire).
+ * quantity (a string or a number on the wire); `bytes` a Go `[]byte`, base64 on the wire.
  */
 export type FieldType =
-  | { readonly kind: 'string' | 'integer' | 'number' | 'boolean' | 'int-or-string' | 'any' | 'date-time' | 'quantity' }
+  | { readonly kind: 'string' | 'bytes' | 'integer' | 'number' | 'boolean' | 'int-or-string' | 'any' | 'date-time' | 'quantity' }
   | { readonly kind: 'ref'; readonly name: string }
   | { readonly kind: 'array'; readonly items: FieldType }
   | { readonly kind: 'map'; readonly values: FieldType };
@@ -58,6 +58,8 @@ function decodeType(code: string): FieldType {
   switch (code) {
     case 's':
       return { kind: 'string' };
+    case 'b64':
+      return { kind: 'bytes' };
     case 'i':
       return { kind: 'integer' };
     case 'n':

@@ -106,6 +106,8 @@ function inlineSchema(type: FieldType): OpenApiSchema {
       return { type: type.kind };
     case 'number':
       return { type: 'number', format: 'double' };
+    case 'bytes':
+      return { type: 'string', format: 'byte' };
     case 'int-or-string':
       return ref(INT_OR_STRING);
     case 'date-time':
