@@ -16,6 +16,9 @@ import { isPatchError } from '../patch/patch-error.js';
 import { applyJsonPatch } from '../patch/json-patch.js';
 import { applyMergePatch } from '../patch/merge-patch.js';
 import { applyStrategicMergePatch } from '../patch/strategic-merge-patch.js';
+import { goFormat, unstructuredConversionError } from '../patch/unstructured-conversion.js';
+import { fieldInvalid } from '../errors/field-error.js';
+import { invalid } from '../errors/status-errors.js';
 import type { ResourceKind } from '../registry/resource-kind.js';
 import { formatTime } from '../server-context.js';
 import { readObject } from './read-handlers.js';
@@ -62,9 +65,15 @@ function applyPatch(type: PatchMediaType, target: Json, body: Buffer, kind: { gr
       case 'application/merge-patch+json':
         result = applyMergePatch(target, decodePatchBody(body, 'merge'));
         break;
-      case 'application/strategic-merge-patch+json':
-        result = applyStrategicMergePatch(target, decodePatchBody(body, 'strategic'), kind);
+      case 'application/strategic-merge-patch+json': {
+        const patch = decodePatchBody(body, 'strategic');
+        result = applyStrategicMergePatch(target, patch, kind);
+        // kube-apiserver converts the merged map to the typed object (FromUnstructured), and answers
+        // its error against the patch: ` "" is invalid: patch: Invalid value: "map[data:x]": cannot restore map from string`.
+        const problem = typeof result === 'object' && result !== null && !Array.isArray(result) ? unstructuredConversionError(kind, result as Json) : undefined;
+        if (problem !== undefined) throw invalid({ group: '', kind: '' }, '', [fieldInvalid('patch', goFormat(patch), problem)]);
         break;
+      }
       case 'application/apply-patch+yaml':
         throw new Error('apply patches are not applied here');
     }

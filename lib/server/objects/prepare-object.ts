@@ -40,8 +40,10 @@ export function decodeBuiltin(kind: ResourceKind, object: Json, options: WriteOp
   const prefix = `${kind.kind} in version "${kind.version}" cannot be handled as a ${kind.kind}: `;
   const fail = (detail: string): never => {
     if (!fromPatch) throw badRequest(`${prefix}${detail}`);
-    // The patch handler reports the patched document itself, under an empty kind and name.
-    throw invalid({ group: '', kind: '' }, '', [fieldInvalid('patch', JSON.stringify(object), detail)]);
+    // kube-apiserver answers a patch result it cannot decode as NewInvalid(GroupKind{}, "", ...) with the
+    // patched document, whose top-level keys the JSON patch libraries leave sorted.
+    const sorted = Object.fromEntries(Object.entries(object).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    throw invalid({ group: '', kind: '' }, '', [fieldInvalid('patch', JSON.stringify(sorted), detail)]);
   };
   if (result.typeError !== undefined) fail(result.typeError);
   if (result.unknownFields.length > 0) {
