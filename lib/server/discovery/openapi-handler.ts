@@ -3,6 +3,8 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { JSONSchemaProps } from 'kubernetes-types/apiextensions/v1.js';
 import { openApiV3Documents, type ServedResource } from '../openapi/openapi-v3.js';
+import { openApiV2Document } from '../openapi/openapi-v2.js';
+import { encodeOpenApiV2, OPENAPI_V2_PROTOBUF_ACCEPT, OPENAPI_V2_PROTOBUF_CONTENT_TYPE } from '../openapi/openapi-v2-protobuf.js';
 import type { ResourceRegistry } from '../registry/resource-registry.js';
 import { writeNotFoundPage } from '../http/respond.js';
 
@@ -10,6 +12,14 @@ interface Documents {
   readonly revision: number;
   readonly bodies: Map<string, { body: string; hash: string }>;
   readonly index: string;
+  readonly served: readonly ServedResource[];
+}
+
+interface V2Documents {
+  readonly revision: number;
+  readonly json: string;
+  readonly protobuf: Buffer;
+  readonly etag: string;
 }
 
 const ONE_YEAR_MS = 365 * 24 * 3600 * 1000;
@@ -28,6 +38,7 @@ const ONE_YEAR_MS = 365 * 24 * 3600 * 1000;
 export class OpenApiHandler {
   readonly #registry: ResourceRegistry;
   #documents: Documents | undefined;
+  #v2: V2Documents | undefined;
 
   constructor(registry: ResourceRegistry) {
     this.#registry = registry;
@@ -36,6 +47,10 @@ export class OpenApiHandler {
   /** Answers `/openapi/v3[...]`; returns false for other paths. */
   serve(req: IncomingMessage, res: ServerResponse, url: { readonly pathname: string; readonly searchParams: URLSearchParams }): boolean {
     const path = url.pathname.replace(/\/+$/, '');
+    if (path === '/openapi/v2') {
+      this.#serveV2(req, res);
+      return true;
+    }
     if (path !== '/openapi/v3' && !path.startsWith('/openapi/v3/')) return false;
     const docs = this.#current();
     if (path === '/openapi/v3') {
@@ -61,6 +76,34 @@ export class OpenApiHandler {
     }
     this.#send(req, res, doc.body, `"${doc.hash}"`);
     return true;
+  }
+
+  /**
+   * `GET /openapi/v2`: the Swagger 2.0 document, in protobuf (gnostic's Document) when the
+   * Accept header names kube-openapi's protobuf type, as kubectl's first request does, else JSON;
+   * one ETag for both, as kube-openapi's handler gives.
+   */
+  #serveV2(req: IncomingMessage, res: ServerResponse): void {
+    const revision = this.#registry.revision;
+    if (this.#v2?.revision !== revision) {
+      const document = openApiV2Document(this.#current().served);
+      const json = JSON.stringify(document);
+      this.#v2 = { revision, json, protobuf: Buffer.from(encodeOpenApiV2(document)), etag: `"${sha512(json)}"` };
+    }
+    const v2 = this.#v2;
+    const protobuf = (req.headers.accept ?? '').split(',').some((range) => range.trim().split(';')[0] === OPENAPI_V2_PROTOBUF_ACCEPT);
+    res.setHeader('Content-Type', protobuf ? OPENAPI_V2_PROTOBUF_CONTENT_TYPE : 'application/json');
+    res.setHeader('ETag', v2.etag);
+    res.setHeader('Vary', 'Accept');
+    if (req.headers['if-none-match'] === v2.etag) {
+      res.statusCode = 304;
+      res.end();
+      return;
+    }
+    const body = protobuf ? v2.protobuf : Buffer.from(v2.json);
+    res.statusCode = 200;
+    res.setHeader('Content-Length', body.length);
+    res.end(body);
   }
 
   #send(req: IncomingMessage, res: ServerResponse, body: string, etag: string): void {
@@ -101,7 +144,7 @@ export class OpenApiHandler {
       bodies.set(key, { body, hash });
       paths[key] = { serverRelativeURL: `/openapi/v3/${key}?hash=${hash}` };
     }
-    this.#documents = { revision, bodies, index: JSON.stringify({ paths }) };
+    this.#documents = { revision, bodies, index: JSON.stringify({ paths }), served };
     return this.#documents;
   }
 }
