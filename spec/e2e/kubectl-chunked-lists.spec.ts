@@ -1,25 +1,24 @@
 // kubectl reads lists in chunks (`--chunk-size`, 500 by default): every page must arrive, cluster-scoped or not.
 import { expect } from 'chai';
-import { rawRequest, useApiServer } from '../helpers/api-server.js';
 import { Kubectl } from '../helpers/kubectl.js';
+import { useTestCluster } from '../helpers/test-cluster.js';
 
 describe('kubectl --chunk-size', function () {
   this.timeout(60_000);
-  const env = useApiServer();
+  const env = useTestCluster();
   let kubectl: Kubectl;
 
   before(async () => {
-    kubectl = await Kubectl.forKubeconfig(env.server.kubeconfig);
-    for (const ns of ['chunk-a', 'chunk-b', 'chunk-c']) {
-      expect((await rawRequest(env.server, '/api/v1/namespaces', { method: 'POST', body: { metadata: { name: ns } } })).status).to.equal(201);
-      for (const cm of ['one', 'two']) {
-        const res = await rawRequest(env.server, `/api/v1/namespaces/${ns}/configmaps`, { method: 'POST', body: { metadata: { name: cm } } });
-        expect(res.status).to.equal(201);
-      }
-    }
+    kubectl = await Kubectl.forKubeconfig(env.kubeconfig);
+    const objects = ['chunk-a', 'chunk-b', 'chunk-c'].flatMap((ns) => [
+      `apiVersion: v1\nkind: Namespace\nmetadata: {name: ${ns}}\n`,
+      ...['one', 'two'].map((cm) => `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ${cm}, namespace: ${ns}}\n`),
+    ]);
+    const created = await kubectl.run(['apply', '-f', '-'], objects.join('---\n'));
+    expect(created.code, created.stderr).to.equal(0);
   });
   after(async () => {
-    await kubectl.dispose();
+    await kubectl?.dispose();
   });
 
   async function names(args: string[]): Promise<string[]> {
