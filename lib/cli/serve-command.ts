@@ -32,8 +32,9 @@ export const SERVE_USAGE = `Usage: kube-rx serve [--port N] [--host ADDRESS] [--
 Starts an in-memory Kubernetes API server on loopback and writes a kubeconfig for it.
 
   --port N           port to listen on (default: an ephemeral port)
-  --host ADDRESS     address to listen on (default: 127.0.0.1)
-  --kubeconfig FILE  where to write the kubeconfig, kept after stop (default: a temporary file, removed)
+  --host ADDRESS     address to listen on (default: 127.0.0.1); the serving certificate names it
+                     (0.0.0.0: every interface address and the hostname; the kubeconfig dials 127.0.0.1)
+  --kubeconfig FILE  where to write the kubeconfig (mode 0600), kept after stop (default: a temporary file, removed)
   --insecure         serve plain HTTP instead of HTTPS (bearer token still required)
   --no-simulate      keep workloads still: no simulated nodes, scheduler, kubelets or workload
                      controllers (by default pods get scheduled and run, Deployments roll out,

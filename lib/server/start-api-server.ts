@@ -1,6 +1,6 @@
 // Starts the embedded Kubernetes API server: HTTPS on loopback, in-memory storage, controllers.
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, open, rm } from 'node:fs/promises';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -52,7 +52,8 @@ import { decodeObject } from './objects/decode-object.js';
 import { ResourceRegistry } from './registry/resource-registry.js';
 import type { KindHooks, ServerContext } from './server-context.js';
 import { ObjectStore } from './store/object-store.js';
-import { issueClientCertificate, serverCertificates, type CertificatePair } from './tls/server-certificates.js';
+import { issueClientCertificate, issueServerCertificate, serverCertificates, type CertificatePair } from './tls/server-certificates.js';
+import { servingAddress } from './tls/serving-address.js';
 import { WatchHub } from './watch/watch-hub.js';
 import { streamUpgradeListener, upgradeRequired, type StreamHandlers } from './streams/stream-upgrade.js';
 import type { ExecHandler, PortForwardHandler } from './streams/stream-sessions.js';
@@ -74,6 +75,21 @@ export type ApiServerIdentity =
   | { readonly user: string; readonly groups?: readonly string[]; readonly auth?: 'token' | 'certificate' }
   /** A ServiceAccount, by a token minted as TokenRequest mints them (the ServiceAccount must exist). */
   | { readonly serviceAccount: string; readonly namespace: string; readonly expirationSeconds?: number };
+
+/**
+ * Writes a file only its owner can read, whether or not it existed: the mode is set before
+ * the new content is written (a `mode` passed to `writeFile` applies only to new files, so a
+ * kubeconfig written over a 0644 file would otherwise keep the admin token readable).
+ */
+async function writePrivateFile(path: string, content: string): Promise<void> {
+  const handle = await open(path, 'w', 0o600);
+  try {
+    await handle.chmod(0o600);
+    await handle.writeFile(content);
+  } finally {
+    await handle.close();
+  }
+}
 
 /** Options of {@link startApiServer}. */
 export interface ApiServerOptions {
@@ -246,7 +262,10 @@ function toTokenUser(user: string | TokenUser): TokenUser {
  * - HTTPS by default: a CA, a server certificate (127.0.0.1, ::1, localhost) and an admin
  *   client certificate are made with the `openssl` CLI once per process and reused, so
  *   later starts take a few milliseconds; bearer-token and client-certificate auth; a
- *   missing or bad credential answers 401.
+ *   missing or bad credential answers 401. Listening elsewhere than loopback, the server gets
+ *   a certificate of its own naming that address (a wildcard: every interface address and the
+ *   hostname, with the kubeconfig dialling loopback), so the kubeconfig always verifies.
+ * - The kubeconfig file is written mode 0600, also over an existing file of another mode.
  * - The namespaces `default`, `kube-system`, `kube-public` and `kube-node-lease` exist.
  * - Behaviour follows kube-apiserver 1.32 as described in apiserver-semantics.md.
  *
@@ -362,9 +381,12 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
     resourceHandlers,
     pathHandlers: [(req, res, url) => openapi.serve(req, res, url)],
   });
+  // The kubeconfig dials what the serving certificate names: off loopback, a certificate of its own.
+  const serving = servingAddress(host);
+  const servingPair = !useTls || serving.certificateNames === undefined ? certificates.server : await issueServerCertificate(certificates.ca, serving.certificateNames);
   const server: Server = useTls
     ? createHttpsServer(
-        { key: certificates.server.keyPem, cert: certificates.server.certPem, ca: certificates.ca.certPem, requestCert: true, rejectUnauthorized: false },
+        { key: servingPair.keyPem, cert: servingPair.certPem, ca: certificates.ca.certPem, requestCert: true, rejectUnauthorized: false },
         listener,
       )
     : createHttpServer(listener);
@@ -379,7 +401,7 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
     });
   });
   const port = (server.address() as AddressInfo).port;
-  const urlHost = host.includes(':') ? `[${host}]` : host;
+  const urlHost = serving.urlHost;
   const url = `${useTls ? 'https' : 'http'}://${urlHost}:${port}`;
   serverAddress = `${urlHost}:${port}`;
   publishKubernetesService(ctx, host, port);
@@ -424,7 +446,7 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
     tempDir = await mkdtemp(join(tmpdir(), 'kube-rx-server-'));
     kubeconfigPath = join(tempDir, 'kubeconfig.yaml');
   }
-  await writeFile(kubeconfigPath, kubeconfig, { mode: 0o600 });
+  await writePrivateFile(kubeconfigPath, kubeconfig);
 
   let closed: Promise<void> | undefined;
   const close = (): Promise<void> => {

@@ -3,8 +3,10 @@ import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { isIP } from 'node:net';
 import { join } from 'node:path';
 import { KubeError } from '../../core/index.js';
+import { DEFAULT_SERVING_NAMES } from './serving-address.js';
 
 /** A certificate and its private key, PEM-encoded. */
 export interface CertificatePair {
@@ -73,6 +75,30 @@ export async function issueClientCertificate(ca: CertificatePair, user: string, 
   }
 }
 
+/** An X.509 subjectAltName list: IP entries for addresses, DNS entries for names. */
+function subjectAltNames(names: readonly string[]): string {
+  return names.map((name) => (isIP(name) === 0 ? `DNS:${name}` : `IP:${name}`)).join(',');
+}
+
+const SERVER_EXTENSIONS = 'basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n';
+
+/**
+ * Issues a serving certificate signed by `ca` for these names (see `servingAddress`), for a
+ * server listening elsewhere than loopback.
+ *
+ * @throws {CertificateError} when openssl fails (or refuses a name).
+ */
+export async function issueServerCertificate(ca: CertificatePair, names: readonly string[]): Promise<CertificatePair> {
+  const dir = await mkdtemp(join(tmpdir(), 'kube-rx-cert-'));
+  try {
+    await writeFile(join(dir, 'ca.crt'), ca.certPem);
+    await writeFile(join(dir, 'ca.key'), ca.keyPem, { mode: 0o600 });
+    return await signed(dir, 'server', '/CN=kube-rx-apiserver', `${SERVER_EXTENSIONS}subjectAltName=${subjectAltNames(names)}\n`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 function escapeSubject(value: string): string {
   return value.replace(/[/=+\\]/g, (c) => `\\${c}`);
 }
@@ -92,7 +118,7 @@ async function makeCertificates(): Promise<ServerCertificates> {
         dir,
         'server',
         '/CN=kube-rx-apiserver',
-        'basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\nsubjectAltName=IP:127.0.0.1,IP:::1,DNS:localhost\n',
+        `${SERVER_EXTENSIONS}subjectAltName=${subjectAltNames(DEFAULT_SERVING_NAMES)}\n`,
       ),
       signed(dir, 'admin', '/O=system:masters/CN=admin', 'basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=clientAuth\n'),
     ]);

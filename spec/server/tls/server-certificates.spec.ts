@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { X509Certificate } from 'node:crypto';
-import { issueClientCertificate, serverCertificates } from '../../../lib/server/tls/server-certificates.js';
+import { issueClientCertificate, issueServerCertificate, serverCertificates } from '../../../lib/server/tls/server-certificates.js';
 
 describe('serverCertificates', () => {
   it('should make a CA, a loopback server certificate and an admin client certificate, once', async () => {
@@ -26,5 +26,17 @@ describe('issueClientCertificate', () => {
     const cert = new X509Certificate(pair.certPem);
     expect(cert.verify(new X509Certificate(ca.certPem).publicKey)).to.equal(true);
     expect(cert.subject.split('\n')).to.include.members(['O=a', 'O=b', 'CN=carol']);
+  });
+});
+
+describe('issueServerCertificate', () => {
+  it('should issue a serving certificate naming each address and host, signed by the CA', async () => {
+    const { ca } = await serverCertificates();
+    const pair = await issueServerCertificate(ca, ['127.0.0.1', '::1', 'localhost', '10.1.2.3', 'build-host.example']);
+    const cert = new X509Certificate(pair.certPem);
+    expect(cert.verify(new X509Certificate(ca.certPem).publicKey)).to.equal(true);
+    expect(cert.checkIP('10.1.2.3')).to.equal('10.1.2.3');
+    expect(cert.checkHost('build-host.example')).to.equal('build-host.example');
+    expect(cert.checkIP('10.1.2.4')).to.equal(undefined);
   });
 });
