@@ -1,4 +1,5 @@
 // One field validation error (apimachinery's field.Error) and how the API server prints it.
+import { goQuote } from '../input/go-text.js';
 import type { StatusCause } from '../../core/index.js';
 
 /** apimachinery `field.ErrorType` names, as they appear in `Status.details.causes[].reason`. */
@@ -61,22 +62,22 @@ export function renderValue(value: unknown): string {
 /** Go's `%#v` of a value inside unstructured data. */
 function goSyntax(value: unknown): string {
   if (value === undefined || value === null) return 'interface {}(nil)';
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string') return goQuote(value);
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
   if (Array.isArray(value)) return `[]interface {}{${value.map(goSyntax).join(', ')}}`;
   const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `map[string]interface {}{${entries.map(([k, v]) => `${JSON.stringify(k)}:${goSyntax(v)}`).join(', ')}}`;
+  return `map[string]interface {}{${entries.map(([k, v]) => `${goQuote(k)}:${goSyntax(v)}`).join(', ')}}`;
 }
 
 /** Go's `%#v` of a `[]string`, as apimachinery prints a typed string list: `[]string{"a", "b"}`. */
 export function goStringSlice(values: readonly string[]): string {
-  return `[]string{${values.map((v) => JSON.stringify(v)).join(', ')}}`;
+  return `[]string{${values.map((v) => goQuote(v)).join(', ')}}`;
 }
 
 /** Go's `%#v` of a `map[string]string` (keys sorted), as apimachinery prints labels: `map[string]string{"app":"web"}`. */
 export function goStringMap(map: Readonly<Record<string, unknown>>): string {
   const entries = Object.entries(map).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `map[string]string{${entries.map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(', ')}}`;
+  return `map[string]string{${entries.map(([k, v]) => `${goQuote(k)}:${goQuote(String(v))}`).join(', ')}}`;
 }
 
 /**

@@ -1,7 +1,7 @@
 // DeleteOptions from a request body (or, when the body is empty, the query), validated.
 import { fieldInvalid, fieldNotSupported, type FieldError } from '../errors/field-error.js';
 import { badRequest, invalidOptions } from '../errors/status-errors.js';
-import { queryInt, queryOptionalBool } from '../http/query-values.js';
+import { queryInt64, queryOptionalBool } from '../http/query-values.js';
 import { decodeBody } from '../http/read-body.js';
 import { decodeJson } from '../input/decode-json.js';
 import { decodeYaml } from '../input/decode-yaml.js';
@@ -43,9 +43,9 @@ export function parseDeleteOptions(body: Buffer, query: URLSearchParams, mediaTy
     raw = decodeDeleteOptionsBody(body, mediaType);
   } else {
     raw = {};
-    const grace = queryInt(query, 'gracePeriodSeconds');
-    if (Number.isNaN(grace)) throw badRequest(`gracePeriodSeconds: invalid value ${JSON.stringify(query.get('gracePeriodSeconds'))}`);
-    if (grace !== undefined) raw['gracePeriodSeconds'] = grace;
+    const grace = queryInt64(query, 'gracePeriodSeconds');
+    if ('error' in grace) throw badRequest(grace.error);
+    if (grace.value !== undefined) raw['gracePeriodSeconds'] = grace.value;
     const policy = query.get('propagationPolicy');
     if (policy !== null && policy !== '') raw['propagationPolicy'] = policy;
     const orphan = queryOptionalBool(query, 'orphanDependents');

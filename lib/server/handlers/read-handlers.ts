@@ -1,5 +1,5 @@
 // GET of one object and of collections: full objects, metadata only, YAML.
-import { notFound } from '../errors/status-errors.js';
+import { badRequest, notFound } from '../errors/status-errors.js';
 import { parseListOptions } from '../http/list-options.js';
 import { writeObject } from '../http/respond.js';
 import { fromStorage } from '../objects/convert-object.js';
@@ -7,7 +7,7 @@ import { awaitResourceVersion, listObjects } from '../objects/list-objects.js';
 import { requestKey } from '../objects/object-key.js';
 import { parseResourceVersion } from '../store/resource-version.js';
 import type { StoredObject } from '../store/store-event.js';
-import { invalid } from '../errors/status-errors.js';
+import { formatFieldError } from '../errors/field-error.js';
 import type { ResourceCall } from './resource-call.js';
 import { tableOf } from './table-options.js';
 
@@ -37,12 +37,13 @@ function listItem(call: ResourceCall, object: StoredObject): Json {
  * GET of one object (also of its `status` subresource): `resourceVersion` other than
  * `""`/`"0"` waits until the store has reached it; `Accept` may ask for metadata only.
  *
- * @throws {ApiError} 404, 406, 422 or 504.
+ * @throws {ApiError} 400, 404, 406 or 504.
  */
 export async function handleGet(call: ResourceCall, name: string): Promise<void> {
   const { output } = call;
   const rv = parseResourceVersion(call.query.get('resourceVersion'));
-  if (!rv.ok) throw invalid({ group: call.kind.group, kind: call.kind.kind }, name, [rv.error]);
+  // kube-apiserver answers a malformed resourceVersion with a 500 carrying this message; it is the request's fault.
+  if (!rv.ok) throw badRequest(formatFieldError(rv.error));
   if (rv.value !== undefined && rv.value > 0) await awaitResourceVersion(call.ctx, rv.value, call.settings.resourceVersionBlockMs);
   const object = readObject(call, name);
   const body = output.as === 'metadata' ? partialMetadata(object) : output.as === 'table' ? tableOf(call, [object]) : object;

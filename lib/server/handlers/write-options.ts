@@ -1,6 +1,6 @@
 // CreateOptions / UpdateOptions / PatchOptions from the query string, validated like kube-apiserver.
 import type { IncomingMessage } from 'node:http';
-import { fieldForbidden, fieldInvalid, fieldNotSupported, goStringSlice, type FieldError } from '../errors/field-error.js';
+import { fieldForbidden, fieldInvalid, fieldNotSupported, fieldTooLong, goStringSlice, type FieldError } from '../errors/field-error.js';
 import { invalidOptions } from '../errors/status-errors.js';
 import type { WriteOptions } from '../server-context.js';
 import type { ResourceCall } from './resource-call.js';
@@ -45,15 +45,23 @@ export function parseWriteOptions(
   errors.push(...dryRunErrors(dryRun));
   const explicitManager = query.get('fieldManager');
   if (explicitManager !== null) {
-    if (explicitManager.length > 128) errors.push(fieldInvalid('fieldManager', explicitManager, 'must be no more than 128 characters'));
-    else if (!/^[\x20-\x7e]*$/.test(explicitManager)) errors.push(fieldInvalid('fieldManager', explicitManager, 'must only contain printable characters'));
+    // apimachinery's ValidateFieldManager: a byte length first, then the first unprintable rune.
+    if (Buffer.byteLength(explicitManager) > 128) errors.push(fieldTooLong('fieldManager', 128));
+    else {
+      const runes = [...explicitManager];
+      const bad = runes.findIndex((c) => !/^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u.test(c));
+      if (bad !== -1) {
+        const code = (runes[bad] as string).codePointAt(0) as number;
+        errors.push(fieldInvalid('fieldManager', explicitManager, `invalid character U+${code.toString(16).toUpperCase().padStart(4, '0')} (at position ${bad})`));
+      }
+    }
   }
   if (isApply && (explicitManager === null || explicitManager === '')) {
     errors.push({ type: 'FieldValueRequired', field: 'fieldManager', detail: 'is required for apply patch' });
   }
   const rawValidation = query.get('fieldValidation') ?? '';
   if (!['', 'Ignore', 'Warn', 'Strict'].includes(rawValidation)) {
-    errors.push(fieldNotSupported('fieldValidation', rawValidation, ['', 'Ignore', 'Warn', 'Strict']));
+    errors.push(fieldNotSupported('fieldValidation', rawValidation, ['', 'Ignore', 'Strict', 'Warn']));
   }
   const forceRaw = query.get('force');
   const force = forceRaw !== null && !(forceRaw === '0' || forceRaw.toLowerCase() === 'false');

@@ -1,10 +1,10 @@
 // ListOptions from the query string: selectors checked against the kind, RV rules validated (422/400).
 import { parseFieldSelector, parseLabelSelector, type FieldSelector, type LabelSelector } from '../../core/index.js';
-import { fieldForbidden, fieldNotSupported, type FieldError } from '../errors/field-error.js';
-import { badRequest, invalid, invalidOptions } from '../errors/status-errors.js';
+import { fieldForbidden, fieldNotSupported, formatFieldError, type FieldError } from '../errors/field-error.js';
+import { badRequest, invalidOptions } from '../errors/status-errors.js';
 import type { ResourceKind } from '../registry/resource-kind.js';
 import { parseResourceVersion } from '../store/resource-version.js';
-import { queryBool, queryInt } from './query-values.js';
+import { queryBool, queryInt64 } from './query-values.js';
 
 /** Parsed and validated list/watch options. */
 export interface ListOptions {
@@ -70,9 +70,9 @@ function validateListOptions(o: Omit<ListOptions, 'labelSelector' | 'fieldSelect
  * against what the kind supports), `resourceVersion`/`resourceVersionMatch`, `limit`,
  * `continue`, `timeoutSeconds`, `watch`, `allowWatchBookmarks`, `sendInitialEvents`.
  *
- * @throws {ApiError} 400 for unparsable selectors, unsupported field labels and bad
- *   numbers; 422 (`ListOptions.meta.k8s.io "" is invalid`) for forbidden combinations and
- *   malformed resourceVersions.
+ * @throws {ApiError} 400 for unparsable selectors, unsupported field labels, bad numbers (Go's
+ *   `strconv.ParseInt` message) and malformed resourceVersions; 422 (`ListOptions.meta.k8s.io ""
+ *   is invalid`) for forbidden combinations.
  */
 export function parseListOptions(query: URLSearchParams, kind: ResourceKind, forceWatch = false): ListOptions {
   let labelSelector: LabelSelector;
@@ -90,12 +90,13 @@ export function parseListOptions(query: URLSearchParams, kind: ResourceKind, for
     throw badRequest(`invalid field selector: ${(error as Error).message}`);
   }
   checkFieldLabels(kind, fieldSelector);
-  const limit = queryInt(query, 'limit');
-  const timeoutSeconds = queryInt(query, 'timeoutSeconds');
-  if (Number.isNaN(limit)) throw badRequest(`limit: invalid value ${JSON.stringify(query.get('limit'))}: must be an integer`);
-  if (Number.isNaN(timeoutSeconds)) {
-    throw badRequest(`timeoutSeconds: invalid value ${JSON.stringify(query.get('timeoutSeconds'))}: must be an integer`);
-  }
+  const int64 = (name: string): number | undefined => {
+    const parsed = queryInt64(query, name);
+    if ('error' in parsed) throw badRequest(parsed.error);
+    return parsed.value;
+  };
+  const timeoutSeconds = int64('timeoutSeconds');
+  const limit = int64('limit');
   const rawMatch = query.get('resourceVersionMatch');
   const continueToken = query.get('continue') ?? '';
   const options = {
@@ -111,6 +112,8 @@ export function parseListOptions(query: URLSearchParams, kind: ResourceKind, for
   const errors = validateListOptions(options);
   if (errors.length > 0) throw invalidOptions('ListOptions', errors);
   const rv = parseResourceVersion(options.resourceVersion);
-  if (!rv.ok) throw invalid({ group: kind.group, kind: kind.kind }, '', [rv.error]);
+  // kube-apiserver answers a malformed resourceVersion with 400 when a match is asked for, and
+  // otherwise with a 500 carrying the same message; a bad request is a 400 here either way.
+  if (!rv.ok) throw badRequest(`${options.resourceVersionMatch === undefined ? '' : 'invalid resource version: '}${formatFieldError(rv.error)}`);
   return { ...options, labelSelector, fieldSelector, filtered: labelText !== '' || fieldText !== '', rv: rv.value };
 }

@@ -16,6 +16,25 @@ export function queryOptionalBool(query: URLSearchParams, name: string): boolean
   return query.has(name) ? queryBool(query, name) : undefined;
 }
 
+const INT64_MAX = 2n ** 63n - 1n;
+const INT64_MIN = -(2n ** 63n);
+
+/**
+ * An int64 query parameter as apimachinery's `Convert_Slice_string_To_int64` reads it: the
+ * first value, trimmed; absent or empty is `undefined`; otherwise Go's `strconv.ParseInt`
+ * decides, and its error is the message kube-apiserver answers with
+ * (`strconv.ParseInt: parsing "abc": invalid syntax`, `... value out of range`).
+ */
+export function queryInt64(query: URLSearchParams, name: string): { readonly value: number | undefined } | { readonly error: string } {
+  const raw = query.get(name);
+  const text = raw?.trim() ?? '';
+  if (text === '') return { value: undefined };
+  if (!/^[+-]?\d+$/.test(text)) return { error: `strconv.ParseInt: parsing ${JSON.stringify(text)}: invalid syntax` };
+  const big = BigInt(text);
+  if (big > INT64_MAX || big < INT64_MIN) return { error: `strconv.ParseInt: parsing ${JSON.stringify(text)}: value out of range` };
+  return { value: Number(big) };
+}
+
 /** An integer query parameter; `undefined` when absent, `NaN` when not an integer. */
 export function queryInt(query: URLSearchParams, name: string): number | undefined {
   const value = query.get(name);

@@ -9,6 +9,7 @@ import { canonicalObject } from './canonical-object.js';
 import { fromStorage, toStorage } from './convert-object.js';
 import { generateName } from './generate-name.js';
 import { objectKey, requestKey } from './object-key.js';
+import { fitStorage } from './storage-size.js';
 import { decodeBuiltin, defaultAndValidate, hasStatusSubresource, metaOf } from './prepare-object.js';
 import { podQosClass } from './builtin-defaults.js';
 import { recordUpdate } from '../apply/record-update.js';
@@ -128,7 +129,7 @@ export function createObject(ctx: ServerContext, kind: ResourceKind, namespace: 
         : (recordUpdate({ live: undefined, updated: input, manager: options.fieldManager, apiVersion: kind.apiVersion, time: formatTime(now), schema: mergeSchemaOf(kind) }) as Json);
     const object = canonicalObject(managed);
     if (options.dryRun) return { object, code: 201 };
-    const stored = ctx.store.create(kind.bucket, key, canonicalObject(toStorage(kind, object)) as StoredObject);
+    const stored = ctx.store.create(kind.bucket, key, fitStorage(kind, key, canonicalObject(toStorage(kind, object)), options.managedFieldsSet === true) as StoredObject);
     return { object: fromStorage(kind, stored), code: 201 };
   }
   throw generateNameExhausted(gr, prefix);

@@ -59,11 +59,12 @@ export async function listObjects(
   let startKey = '';
   let fromToken = false;
   if (options.continueToken !== undefined) {
+    // kube-apiserver reads the token before it looks at the resourceVersion.
+    const decoded = decodeContinueToken(options.continueToken);
+    if (!decoded.ok) throw badRequest(`invalid continue token: ${decoded.message}`);
     if (options.resourceVersion !== '' && options.resourceVersion !== '0') {
       throw badRequest('specifying resource version is not allowed when using continue');
     }
-    const decoded = decodeContinueToken(options.continueToken);
-    if (!decoded.ok) throw badRequest(`invalid continue token: ${decoded.message}`);
     startKey = prefix + decoded.token.start;
     if (decoded.token.rv > 0) {
       readRv = decoded.token.rv;

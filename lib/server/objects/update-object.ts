@@ -9,6 +9,7 @@ import { canonicalObject } from './canonical-object.js';
 import { fromStorage, toStorage } from './convert-object.js';
 import { createObject, settleNamespace, type WriteResult } from './create-object.js';
 import { requestKey } from './object-key.js';
+import { fitStorage } from './storage-size.js';
 import { decodeBuiltin, defaultAndValidate, generationChanged, hasStatusSubresource, metaOf } from './prepare-object.js';
 
 type Json = Record<string, unknown>;
@@ -160,6 +161,7 @@ export function updateObject(ctx: ServerContext, request: UpdateRequest, input: 
     return { object, code: 200 };
   }
   if (options.dryRun) return { object, code: 200 };
-  const result = ctx.store.update(kind.bucket, key, canonicalObject(toStorage(kind, object)) as StoredObject);
+  const fitting = fitStorage(kind, key, canonicalObject(toStorage(kind, object)), options.managedFieldsSet === true);
+  const result = ctx.store.update(kind.bucket, key, fitting as StoredObject);
   return { object: fromStorage(kind, result.object), code: 200 };
 }

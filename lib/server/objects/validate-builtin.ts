@@ -1,6 +1,6 @@
 // The spec validations of built-in kinds that clients most often trip over (a subset of kube-apiserver's).
 import { matchesLabels, toLabelSelector } from '../../core/index.js';
-import { fieldDuplicate, fieldError, fieldInvalid, fieldNotSupported, fieldRequired, goStringMap, type FieldError } from '../errors/field-error.js';
+import { fieldDuplicate, fieldError, fieldInvalid, fieldNotSupported, fieldRequired, fieldTooLong, goStringMap, type FieldError } from '../errors/field-error.js';
 import { nameProblems } from './object-names.js';
 
 type Json = Record<string, unknown>;
@@ -125,6 +125,19 @@ function validateWorkload(spec: Json | undefined, selectorRequired: boolean): Fi
 
 const CONFIG_KEY = /^[-._a-zA-Z0-9]+$/;
 
+/** `core.MaxSecretSize`: what a ConfigMap's or Secret's keys and values may add up to (1 MiB). */
+const MAX_CONFIG_SIZE = 1024 * 1024;
+
+/** The bytes of a map's keys and values as Go counts them (`binary` values base64-decoded). */
+function payloadSize(object: Json, field: string, binary: boolean): number {
+  let size = 0;
+  for (const [key, value] of Object.entries(obj(object[field]) ?? {})) {
+    const text = typeof value === 'string' ? value : '';
+    size += Buffer.byteLength(key) + (binary ? Buffer.from(text, 'base64').length : Buffer.byteLength(text));
+  }
+  return size;
+}
+
 function validateConfigKeys(object: Json, fields: readonly string[]): FieldError[] {
   const errors: FieldError[] = [];
   for (const field of fields) {
@@ -147,8 +160,8 @@ function validateConfigKeys(object: Json, fields: readonly string[]): FieldError
  * The spec errors of a built-in object (group/kind): Pods need containers with names and
  * images (and named env vars, numbered ports, named and mounted volume mounts, named volumes,
  * keyed or `Exists` tolerations — what a `null` list item leaves empty), workloads a selector
- * matching their template, Services ports, ConfigMaps and Secrets valid keys. Kinds not
- * listed are accepted as they are.
+ * matching their template, Services ports, ConfigMaps and Secrets valid keys and at most
+ * 1 MiB of keys and values. Kinds not listed are accepted as they are.
  */
 export function validateBuiltin(group: string, kind: string, object: Json): FieldError[] {
   const spec = obj(object['spec']);
@@ -183,10 +196,17 @@ export function validateBuiltin(group: string, kind: string, object: Json): Fiel
       if (type !== 'ExternalName' && !headless && (!Array.isArray(ports) || ports.length === 0)) errors.push(fieldRequired('spec.ports'));
       return errors;
     }
-    case '/ConfigMap':
-      return validateConfigKeys(object, ['data', 'binaryData']);
-    case '/Secret':
-      return validateConfigKeys(object, ['data']);
+    case '/ConfigMap': {
+      const errors = validateConfigKeys(object, ['data', 'binaryData']);
+      // kube-apiserver's whole-object limit, on the error path it gives it ("[]").
+      if (payloadSize(object, 'data', false) + payloadSize(object, 'binaryData', true) > MAX_CONFIG_SIZE) errors.push(fieldTooLong('[]', MAX_CONFIG_SIZE));
+      return errors;
+    }
+    case '/Secret': {
+      const errors = validateConfigKeys(object, ['data']);
+      if (payloadSize(object, 'data', true) > MAX_CONFIG_SIZE) errors.push(fieldTooLong('data', MAX_CONFIG_SIZE));
+      return errors;
+    }
     default:
       return [];
   }

@@ -1,6 +1,6 @@
 // Validation of metadata on create and update (apimachinery's ValidateObjectMeta and friends).
 import type { ObjectMeta, OwnerReference } from '../../core/index.js';
-import { fieldForbidden, fieldInvalid, fieldRequired, goStringSlice, type FieldError } from '../errors/field-error.js';
+import { fieldForbidden, fieldInvalid, fieldRequired, fieldTooLong, goStringSlice, type FieldError } from '../errors/field-error.js';
 import type { NameRule } from '../registry/kind-rules.js';
 import { labelValueProblems, nameProblems, qualifiedNameProblems } from './object-names.js';
 
@@ -15,6 +15,10 @@ const TOTAL_ANNOTATION_SIZE = 256 * 1024;
  */
 export function validateObjectMeta(meta: ObjectMeta, nameRule: NameRule, options: { readonly namespaced?: boolean; readonly builtin?: boolean } = {}): FieldError[] {
   const errors: FieldError[] = [];
+  const generateName = typeof meta.generateName === 'string' ? meta.generateName : '';
+  if (generateName !== '') {
+    for (const problem of nameProblems(maskTrailingDash(generateName), nameRule)) errors.push(fieldInvalid('metadata.generateName', generateName, problem));
+  }
   const name = meta.name ?? '';
   if (name === '') errors.push(fieldRequired('metadata.name', 'name or generateName is required'));
   else for (const problem of nameProblems(name, nameRule)) errors.push(fieldInvalid('metadata.name', name, problem));
@@ -34,6 +38,14 @@ export function validateObjectMeta(meta: ObjectMeta, nameRule: NameRule, options
     });
   }
   return errors;
+}
+
+/**
+ * apimachinery's maskTrailingDash, which prefix validation runs first: a trailing dash and the
+ * character before it become one `a` (so `X-` validates as `a`, and `-` as itself).
+ */
+function maskTrailingDash(name: string): string {
+  return name.length > 1 && name.endsWith('-') ? `${name.slice(0, -2)}a` : name;
 }
 
 const STANDARD_FINALIZERS: ReadonlySet<string> = new Set(['kubernetes', 'orphan', 'foregroundDeletion']);
@@ -60,7 +72,7 @@ function validateAnnotations(annotations: Readonly<Record<string, unknown>> | un
     if (typeof value !== 'string') errors.push(fieldInvalid(field, value, 'annotation values must be strings'));
     size += key.length + (typeof value === 'string' ? value.length : 0);
   }
-  if (size > TOTAL_ANNOTATION_SIZE) errors.push({ type: 'FieldValueTooLong', field, detail: `must have at most ${TOTAL_ANNOTATION_SIZE} bytes` });
+  if (size > TOTAL_ANNOTATION_SIZE) errors.push(fieldTooLong(field, TOTAL_ANNOTATION_SIZE));
   return errors;
 }
 

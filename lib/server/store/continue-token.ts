@@ -1,4 +1,6 @@
 // The opaque `continue` token of paginated lists, in kube-apiserver's own encoding.
+import { jsonSyntaxError } from '../input/json-syntax.js';
+import { MAX_NESTING_DEPTH } from '../input/nesting-limit.js';
 import { Buffer } from 'node:buffer';
 
 /** A decoded continue token: the list's resourceVersion and the key after which to resume. */
@@ -26,12 +28,11 @@ export function encodeContinueToken(rv: number, lastKey: string): string {
 /** Decodes a token made by {@link encodeContinueToken}, with kube-apiserver's error messages. */
 export function decodeContinueToken(text: string): ContinueDecodeResult {
   if (!/^[A-Za-z0-9_-]*$/.test(text)) return { ok: false, message: `${GENERIC}: illegal base64 data` };
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-  } catch (error) {
-    return { ok: false, message: `${GENERIC}: ${(error as Error).message}` };
-  }
+  const bytes = Buffer.from(text, 'base64url');
+  // Go's decoder words the syntax error; the scan also bounds a hostile token's nesting.
+  const syntax = jsonSyntaxError(bytes, MAX_NESTING_DEPTH);
+  if (syntax !== undefined) return { ok: false, message: `${GENERIC}: ${syntax.message}` };
+  const value: unknown = JSON.parse(bytes.toString('utf8'));
   if (typeof value !== 'object' || value === null) return { ok: false, message: `${GENERIC}: not an object` };
   const { v, rv, start } = value as { v?: unknown; rv?: unknown; start?: unknown };
   if (v !== 'meta.k8s.io/v1') {

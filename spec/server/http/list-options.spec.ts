@@ -73,10 +73,13 @@ describe('parseListOptions', () => {
     );
   });
 
-  it('should answer 422 for a malformed resourceVersion', () => {
+  it('should answer 400 for a malformed resourceVersion, with kube-apiserver\'s message (it answers 500)', () => {
     const error = failure('resourceVersion=abc');
-    expect(error.status.code).to.equal(422);
-    expect(error.status.message).to.equal('ConfigMap "" is invalid: resourceVersion: Invalid value: "abc": strconv.ParseUint: parsing "abc": invalid syntax');
+    expect(error.status.code).to.equal(400);
+    expect(error.status.message).to.equal('resourceVersion: Invalid value: "abc": strconv.ParseUint: parsing "abc": invalid syntax');
+    expect(failure('resourceVersion=abc&resourceVersionMatch=Exact').status.message).to.equal(
+      'invalid resource version: resourceVersion: Invalid value: "abc": strconv.ParseUint: parsing "abc": invalid syntax',
+    );
   });
 
   it('should answer 400 for an unparsable label selector', () => {
