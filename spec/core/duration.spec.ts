@@ -54,6 +54,17 @@ describe('parseDurationNanos', () => {
     expect(parseDurationNanos('-1.5h')).to.equal(-5_400_000_000_000n);
   });
 
+  it('should convert fractions in float64 as Go does, not in exact decimal (values from time.ParseDuration)', () => {
+    // Go rounds up here where exact decimal truncates 1 ns short ...
+    expect(parseDurationNanos('0.6565449323833333m')).to.equal(39_392_695_943n);
+    expect(parseDurationNanos('0.20741381655055555h')).to.equal(746_689_739_582n);
+    // ... and down here.
+    expect(parseDurationNanos('0.22997313472500h')).to.equal(827_903_285_009n);
+    expect(parseDurationNanos('0.49200000000000us')).to.equal(491n);
+    // Digits beyond what fits an int64 are ignored, as Go's leadingFraction does.
+    expect(parseDurationNanos('1.00000000000000000000000001s')).to.equal(1_000_000_000n);
+  });
+
   it('should reach both ends of an int64, like Go', () => {
     expect(parseDurationNanos('9223372036854775807ns')).to.equal(MAX);
     expect(parseDurationNanos('2562047h47m16.854775807s')).to.equal(MAX);

@@ -8,8 +8,10 @@ const PATTERNS: readonly (readonly [RegExp, string])[] = [
   [/-----BEGIN ([A-Z ]*)PRIVATE KEY-----[\s\S]*?(?:-----END \1PRIVATE KEY-----|$)/g, '[redacted private key]'],
   // key: value or key=value pairs whose key names a secret (YAML, JSON, query strings), also
   // inside JSON that was itself quoted (`\"token\":\"x\"`, as JSON.stringify of a body prints).
+  // A key that ends a field path (`users[name=me].user.token: must be a string`) names a
+  // field, not a value that follows it: the lookbehind leaves it alone.
   [
-    /((?:\\?")?(?:token|password|passwd|secret|client-key-data|client-certificate-data|access[-_]token|id[-_]token|refresh[-_]token)(?:\\?")?\s*[:=]\s*)(\\"[\s\S]*?\\"(?=[\s,}\]]|$)|"(?:[^"\\]|\\.)*"|'[^']*'|[^\s,&}]+)/gi,
+    /(?<![.\]])((?:\\?")?(?:token|password|passwd|secret|client-key-data|client-certificate-data|access[-_]token|id[-_]token|refresh[-_]token)(?:\\?")?\s*[:=]\s*)(\\"[\s\S]*?\\"(?=[\s,}\]]|$)|"(?:[^"\\]|\\.)*"|'[^']*'|[^\s,&}]+)/gi,
     '$1[redacted]',
   ],
   // user:password@ in URLs.

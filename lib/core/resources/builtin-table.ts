@@ -11,7 +11,14 @@ export interface BuiltinResourceRow {
   readonly namespaced: boolean;
   readonly shortNames: readonly string[];
   readonly categories: readonly string[];
+  /** The subresources kube-apiserver 1.32 serves by default (and so the embedded server). */
   readonly subresources: readonly SubresourceName[];
+  /**
+   * Subresources behind a feature gate that 1.32 leaves off by default (`pods/resize`:
+   * InPlacePodVerticalScaling, on by default from 1.33). Descriptors offer them, so a client
+   * can address clusters that serve them; the embedded server, like a default 1.32, does not.
+   */
+  readonly gatedSubresources?: readonly SubresourceName[];
 }
 
 /**
@@ -30,7 +37,7 @@ export const BUILTIN_RESOURCES = [
   { group: '', version: 'v1', kind: 'Node', plural: 'nodes', namespaced: false, shortNames: ['no'], categories: [], subresources: ['proxy', 'status'] },
   { group: '', version: 'v1', kind: 'PersistentVolumeClaim', plural: 'persistentvolumeclaims', namespaced: true, shortNames: ['pvc'], categories: [], subresources: ['status'] },
   { group: '', version: 'v1', kind: 'PersistentVolume', plural: 'persistentvolumes', namespaced: false, shortNames: ['pv'], categories: [], subresources: ['status'] },
-  { group: '', version: 'v1', kind: 'Pod', plural: 'pods', namespaced: true, shortNames: ['po'], categories: ['all'], subresources: ['attach', 'binding', 'ephemeralcontainers', 'eviction', 'exec', 'log', 'portforward', 'proxy', 'status'] },
+  { group: '', version: 'v1', kind: 'Pod', plural: 'pods', namespaced: true, shortNames: ['po'], categories: ['all'], subresources: ['attach', 'binding', 'ephemeralcontainers', 'eviction', 'exec', 'log', 'portforward', 'proxy', 'status'], gatedSubresources: ['resize'] },
   { group: '', version: 'v1', kind: 'PodTemplate', plural: 'podtemplates', namespaced: true, shortNames: [], categories: [], subresources: [] },
   { group: '', version: 'v1', kind: 'ReplicationController', plural: 'replicationcontrollers', namespaced: true, shortNames: ['rc'], categories: ['all'], subresources: ['scale', 'status'] },
   { group: '', version: 'v1', kind: 'ResourceQuota', plural: 'resourcequotas', namespaced: true, shortNames: ['quota'], categories: [], subresources: ['status'] },

@@ -34,7 +34,7 @@ export function builtin<K extends KubeObject>() {
       namespaced: row.namespaced,
       shortNames: row.shortNames,
       categories: row.categories,
-      subresources: row.subresources,
+      subresources: 'gatedSubresources' in row ? [...row.subresources, ...row.gatedSubresources] : row.subresources,
     });
   };
 }

@@ -159,8 +159,11 @@ class LabelParser {
 }
 
 /**
- * Formats a selector in the API's syntax, in the canonical form the API server prints
- * (`in`/`notin` values sorted). Accepts a string (validated and normalized), a parsed
+ * Formats a selector in the API's syntax, in the canonical form client-go's
+ * `labels.Selector.String()` prints: requirements sorted by key (stably: two requirements on
+ * one key keep their order), `in`/`notin` values sorted. So `{ tier: 'front', app: 'web' }`
+ * and `'tier=front,app=web'` both give `app=web,tier=front`, and equal selectors give equal
+ * URLs (cache keys, logs). Accepts a string (validated and normalized), a parsed
  * {@link LabelSelector}, a `matchLabels` map, or the `meta/v1 LabelSelector` struct.
  *
  * @throws {SelectorError} `InvalidLabelSelector` for invalid keys, values or operators.
@@ -168,7 +171,10 @@ class LabelParser {
 export function formatLabelSelector(
   selector: string | LabelSelector | LabelSelectorStruct | Readonly<Record<string, string>>,
 ): string {
-  return toLabelSelector(selector).map(formatRequirement).join(',');
+  return [...toLabelSelector(selector)]
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map(formatRequirement)
+    .join(',');
 }
 
 function formatRequirement(r: LabelRequirement): string {

@@ -43,6 +43,19 @@ describe('redact', () => {
     expect(redact('a\n-----BEGIN PRIVATE KEY-----\nAAA\n-----END PRIVATE KEY-----\nb')).to.equal('a\n[redacted private key]\nb');
   });
 
+  it('should not eat the word after a field path that ends in a secret-named key', () => {
+    expect(redact('/home/me/.kube/config: users[name=me].user.token: must be a string, got a list')).to.equal(
+      '/home/me/.kube/config: users[name=me].user.token: must be a string, got a list',
+    );
+    expect(redact('users[name=me].user.password: is required with a username')).to.equal('users[name=me].user.password: is required with a username');
+    expect(redact('users[name=me].user.client-key-data: is not base64')).to.equal('users[name=me].user.client-key-data: is not base64');
+  });
+
+  it('should still remove prefixed secret keys (github_token, x-auth-token)', () => {
+    expect(redact('github_token: ghp_abc')).to.not.include('ghp_abc');
+    expect(redact('x-auth-token: abc')).to.not.include('abc');
+  });
+
   it('should remove every occurrence', () => {
     const out = redact('token: one\ntoken: two\nBearer three Bearer four');
     for (const secret of ['one', 'two', 'three', 'four']) expect(out).to.not.include(secret);

@@ -532,6 +532,7 @@ describe('RequestBuilder', () => {
     const cases: { name: string; builder: RequestBuilder; subresource: Parameters<RequestBuilder['getSubresource']>[0]; path: string }[] = [
       { name: 'pod status', builder: pods, subresource: 'status', path: '/api/v1/namespaces/default/pods/x/status' },
       { name: 'pod ephemeralcontainers', builder: pods, subresource: 'ephemeralcontainers', path: '/api/v1/namespaces/default/pods/x/ephemeralcontainers' },
+      { name: 'pod resize (InPlacePodVerticalScaling)', builder: pods, subresource: 'resize', path: '/api/v1/namespaces/default/pods/x/resize' },
       { name: 'deployment scale', builder: deployments, subresource: 'scale', path: '/apis/apps/v1/namespaces/default/deployments/x/scale' },
       { name: 'deployment status', builder: deployments, subresource: 'status', path: '/apis/apps/v1/namespaces/default/deployments/x/status' },
       { name: 'statefulset scale', builder: new RequestBuilder(StatefulSet, 'db'), subresource: 'scale', path: '/apis/apps/v1/namespaces/db/statefulsets/x/scale' },

@@ -104,6 +104,11 @@ describe('BUILTIN_RESOURCES', () => {
       expect([...row.subresources].sort()).to.deep.equal(subresources);
     });
 
+    it(`should keep gated subresources out of what the API server serves by default for ${id}`, () => {
+      const gated = 'gatedSubresources' in row ? [...row.gatedSubresources] : [];
+      expect(gated.filter((s) => row.subresources.includes(s))).to.deep.equal([]);
+    });
+
     it(`should list the categories of ${id}`, () => {
       expect([...row.categories]).to.deep.equal(realResources(apiVersionOf(row)).find((r) => r.name === row.plural)?.categories ?? []);
     });

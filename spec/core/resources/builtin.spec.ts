@@ -26,6 +26,10 @@ describe('builtin descriptors', () => {
     expect(core.EventsV1Event.kind).to.equal('Event');
   });
 
+  it('should let a client address pods/resize, which 1.32 serves only behind its feature gate', () => {
+    expect(core.Pod.subresources).to.include('resize');
+  });
+
   for (const [name, descriptor] of descriptors) {
     it(`should build ${name} from its table row`, () => {
       const row = BUILTIN_RESOURCES.find((r) => r.group === descriptor.group && r.version === descriptor.version && r.kind === descriptor.kind);
@@ -40,7 +44,7 @@ describe('builtin descriptors', () => {
         namespaced: row?.namespaced,
         shortNames: row?.shortNames,
         categories: row?.categories,
-        subresources: row?.subresources,
+        subresources: row === undefined ? undefined : [...row.subresources, ...('gatedSubresources' in row ? row.gatedSubresources : [])],
       });
     });
 

@@ -112,10 +112,20 @@ describe('parseLabelSelector', () => {
 });
 
 describe('formatLabelSelector', () => {
-  it('should print each operator in the API syntax', () => {
+  it('should print each operator in the API syntax, in client-go\'s canonical order (by key)', () => {
+    // labels.Parse(...).String() of k8s.io/apimachinery 0.32 prints exactly this.
     expect(formatLabelSelector('app==web,tier!=db,env in (b,a),x notin (z,y),owner,!legacy')).to.equal(
-      'app=web,tier!=db,env in (a,b),x notin (y,z),owner,!legacy',
+      'app=web,env in (a,b),!legacy,owner,tier!=db,x notin (y,z)',
     );
+  });
+
+  it('should give one string for equal selectors, whatever their order', () => {
+    expect(formatLabelSelector({ tier: 'front', app: 'web' })).to.equal('app=web,tier=front');
+    expect(formatLabelSelector('tier=front,app=web')).to.equal(formatLabelSelector('app=web,tier=front'));
+  });
+
+  it('should keep two requirements on one key in their order', () => {
+    expect(formatLabelSelector('b,a!=x,a')).to.equal('a!=x,a,b');
   });
 
   it('should print the empty selector as the empty string', () => {
@@ -145,7 +155,7 @@ describe('formatLabelSelector', () => {
           { key: 'legacy', operator: 'DoesNotExist' },
         ],
       }),
-    ).to.equal('app=web,tier in (back,front),env notin (dev),owner,!legacy');
+    ).to.equal('app=web,env notin (dev),!legacy,owner,tier in (back,front)');
   });
 
   it('should refuse a bad key or value in a map', () => {
