@@ -12,6 +12,9 @@ export * from './object-ref.js';
 export * from './status.js';
 export * from './duration.js';
 export * from './patch.js';
+export * from './apply-configuration.js';
+export * from './secret-string.js';
+export * from './warning-header.js';
 
 export * from './params/list-params.js';
 export * from './params/watch-params.js';
@@ -34,6 +37,7 @@ export * from './watch/line-decoder.js';
 
 export * from './errors/kube-error.js';
 export * from './errors/api-error.js';
+export * from './errors/api-error-predicates.js';
 export * from './errors/request-build-error.js';
 export * from './errors/selector-error.js';
 export * from './errors/redact.js';

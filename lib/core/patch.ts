@@ -1,5 +1,7 @@
 // The four patch kinds the API server accepts, their content types and bodies.
+import type { ApplyBody } from './apply-configuration.js';
 import { RequestBuildError } from './errors/request-build-error.js';
+import type { KubeObject } from './object.js';
 
 /** One RFC 6902 JSON patch operation. */
 export type JsonPatchOperation =
@@ -17,8 +19,22 @@ export type Patch<T = unknown> =
   | { readonly type: 'strategic'; readonly body: T }
   | { readonly type: 'json'; readonly operations: readonly JsonPatchOperation[] };
 
+/** A server-side apply {@link Patch}. */
+export type ApplyPatch<T = unknown> = Extract<Patch<T>, { readonly type: 'apply' }>;
+
 /** The patch kinds. */
 export type PatchType = Patch['type'];
+
+/**
+ * Server-side apply: `body` is the full intent of this field manager (needs `fieldManager`).
+ * With the kind as type argument, `Patch.apply<Deployment>(...)`, the body is an
+ * `ApplyConfiguration<Deployment>`: `apiVersion`, `kind`, `metadata.name` required, every
+ * other field optional at any depth, unknown fields refused at compile time. Without one,
+ * any object is accepted.
+ */
+function apply<K extends KubeObject = never>(body: ApplyBody<K>): ApplyPatch<ApplyBody<K>> {
+  return { type: 'apply', body };
+}
 
 /**
  * Constructors for {@link Patch}.
@@ -26,13 +42,15 @@ export type PatchType = Patch['type'];
  * ## Example
  * ```ts
  * await deployments.patch('web', Patch.merge({ spec: { replicas: 3 } }));
- * await deployments.patch('web', Patch.apply(desired), { fieldManager: 'my-controller', force: true });
+ * await deployments.patch('web', Patch.apply<Deployment>({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' }, spec: { replicas: 3 } }), {
+ *   fieldManager: 'my-controller',
+ *   force: true,
+ * });
  * await pods.patch('p', Patch.json([{ op: 'remove', path: '/metadata/labels/tier' }]));
  * ```
  */
 export const Patch = {
-  /** Server-side apply: `body` is the full intent of this field manager (needs `fieldManager`). */
-  apply: <T>(body: T): Patch<T> => ({ type: 'apply', body }),
+  apply,
   /** JSON merge patch: `null` deletes a key, arrays are replaced whole. */
   merge: <T>(body: T): Patch<T> => ({ type: 'merge', body }),
   /** Strategic merge patch: lists merge by key (`containers` by `name`, ...); built-in kinds only. */
