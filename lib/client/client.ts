@@ -1,20 +1,21 @@
 // The HTTP client of one cluster: auth, retries, a shared keep-alive agent; JSON calls and streams.
 import nodeFetch from 'node-fetch';
-import type { Observable } from 'rxjs';
+import { Subject, type Observable } from 'rxjs';
 import type { ApiError } from '../core/errors/api-error.js';
 import { requestUrl, type HttpRequest } from '../core/request/http-request.js';
 import type { WatchEvent } from '../core/watch/watch-event.js';
-import { createAuthenticator } from './auth/create-authenticator.js';
+import { parseWarningHeaders } from '../core/warning-header.js';
 import { staticAuthenticator, type Authenticator, type Credentials } from './auth/authenticator.js';
 import { impersonationHeaders, type Impersonation } from './auth/impersonation.js';
 import type { CallOptions } from './call-options.js';
 import { Config, DEFAULT_REQUEST_TIMEOUT_MS, type InferOptions } from './config/config.js';
 import { ClientError } from './errors/client-error.js';
 import { apiErrorOf } from './http/api-error-of.js';
+import { logWarningsOnce, type ApiWarning, type WarningHandler } from './http/api-warning.js';
 import { createAgent, type RetirableAgent, type TlsOptions } from './http/create-agent.js';
 import { deadline, type Deadline } from './http/deadline.js';
 import type { FetchLike, FetchResponse } from './http/fetch-like.js';
-import { DEFAULT_RETRY_POLICY, isRetryable, parseRetryAfter, retryDelay, type RetryPolicy } from './http/retry-policy.js';
+import { checkRetryPolicy, DEFAULT_RETRY_POLICY, isRetryable, parseRetryAfter, retryDelay, type RetryPolicy } from './http/retry-policy.js';
 import { sleep as defaultSleep, type Sleep } from './http/sleep.js';
 import { toClientError } from './http/to-client-error.js';
 import { lineStream } from './line-stream.js';
@@ -70,6 +71,13 @@ export interface ClientOptions {
   readonly requestTimeoutMs?: number;
   /** The longest line of a watch or followed log, in characters. @default DEFAULT_MAX_LINE_LENGTH (16 MiB) */
   readonly maxLineLength?: number;
+  /**
+   * Called with each warning the API server attaches to an answer (`Warning: 299 ...` headers:
+   * unknown fields, deprecated APIs); `false` ignores them. They are also emitted on
+   * {@link Client.warnings$} whatever this says.
+   * @default logWarningsOnce(): each distinct text once, through process.emitWarning
+   */
+  readonly onWarning?: WarningHandler | false;
 }
 
 /** A one-shot answer read whole: see {@link Client.fetchText}. */
@@ -90,6 +98,8 @@ export interface TextAnswer {
  *   refreshable one (exec plugin, token file) refresh and the request go once more.
  * - 429, 503 and 504 answers are retried with backoff for idempotent requests, honouring
  *   `Retry-After` (see {@link RetryPolicy}, {@link isRetryable}).
+ * - Warnings the server attaches (`Warning: 299 ...`) go to `onWarning` (by default each
+ *   distinct text is logged once) and {@link Client.warnings$}.
  * - Non-2xx answers reject with {@link ApiError} (carrying the server's `Status`, or one
  *   made from a plain-text body); transport failures with {@link ClientError}.
  *
@@ -117,11 +127,19 @@ export class Client {
   readonly #agentConfig: { tls: TlsOptions; proxy: URL | undefined; connectTimeoutMs: number };
   readonly #requestTimeoutMs: number;
   readonly #maxLineLength: number | undefined;
+  readonly #onWarning: WarningHandler | false;
+  readonly #warnings = new Subject<ApiWarning>();
+  /**
+   * Every warning the API server attaches to an answer of this Client (hot: subscribe before
+   * the requests you care about), whatever `onWarning` does with it.
+   */
+  readonly warnings$: Observable<ApiWarning> = this.#warnings.asObservable();
   #agent: RetirableAgent | undefined;
   #agentIdentity = '';
 
   /**
-   * @throws {ConfigError} for an unusable `baseUrl` (from a {@link Config}, never: it is checked there).
+   * @throws {ConfigError} for an unusable `baseUrl` (from a {@link Config}, never: it is
+   *   checked there), or a retry policy with a negative or non-numeric field.
    */
   constructor(config: Config | ClientOptions) {
     const options: ClientOptions = config instanceof Config ? optionsFromConfig(config) : config;
@@ -133,6 +151,7 @@ export class Client {
     this.#fetch = options.fetch ?? (nodeFetch as unknown as FetchLike);
     this.#authenticator = options.authenticator ?? staticAuthenticator({ headers: [] });
     this.#retry = options.retry ?? DEFAULT_RETRY_POLICY;
+    if (this.#retry !== false) checkRetryPolicy(this.#retry);
     this.#sleep = options.sleep ?? defaultSleep;
     this.#random = options.random ?? Math.random;
     const extra = Object.entries(options.headers ?? {});
@@ -146,6 +165,7 @@ export class Client {
     this.#agentConfig = { tls: options.tls ?? {}, proxy: options.proxy, connectTimeoutMs: options.connectTimeoutMs ?? 30_000 };
     this.#requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
     this.#maxLineLength = options.maxLineLength;
+    this.#onWarning = options.onWarning ?? logWarningsOnce();
   }
 
   /**
@@ -208,7 +228,18 @@ export class Client {
           continue;
         }
       }
+      this.#surfaceWarnings(request, response);
       return response;
+    }
+  }
+
+  #surfaceWarnings(request: HttpRequest, response: FetchResponse): void {
+    const header = response.headers.get('warning');
+    if (header === null || header === '') return;
+    for (const warning of parseWarningHeaders(header)) {
+      const event: ApiWarning = { ...warning, request: { method: request.method, path: request.path } };
+      this.#warnings.next(event);
+      if (this.#onWarning !== false) this.#onWarning(event);
     }
   }
 
@@ -341,7 +372,7 @@ function optionsFromConfig(config: Config): ClientOptions {
   return {
     baseUrl: config.clusterUrl,
     defaultNamespace: config.defaultNamespace,
-    authenticator: createAuthenticator(config.auth),
+    authenticator: config.authenticator(),
     ...(config.impersonate === undefined ? {} : { impersonate: config.impersonate }),
     headers: config.headers,
     retry: config.retry,
@@ -350,6 +381,7 @@ function optionsFromConfig(config: Config): ClientOptions {
     connectTimeoutMs: config.connectTimeoutMs,
     requestTimeoutMs: config.requestTimeoutMs,
     ...(config.maxLineLength === undefined ? {} : { maxLineLength: config.maxLineLength }),
+    ...(config.onWarning === undefined ? {} : { onWarning: config.onWarning }),
     disableCompression: config.disableCompression,
   };
 }

@@ -29,6 +29,7 @@ export * from './auth/token-file.js';
 export * from './errors/client-error.js';
 export * from './http/fetch-like.js';
 export * from './http/api-error-of.js';
+export * from './http/api-warning.js';
 export type { RequestSender } from './http/request-sender.js';
 export * from './http/retry-policy.js';
 export type { Sleep } from './http/sleep.js';

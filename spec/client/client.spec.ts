@@ -6,6 +6,7 @@ import type { HttpRequest } from '../../lib/core/request/http-request.js';
 import { failureStatus } from '../../lib/core/status.js';
 import type { Authenticator } from '../../lib/client/auth/authenticator.js';
 import { Client } from '../../lib/client/client.js';
+import { ConfigError } from '../../lib/client/config/config-error.js';
 import { ClientError, isClientError } from '../../lib/client/errors/client-error.js';
 import type { Sleep } from '../../lib/client/http/sleep.js';
 import { KUBE_RX_VERSION } from '../../lib/client/version.js';
@@ -350,6 +351,66 @@ describe('Client', () => {
       const error = await rejection(client.requestJson(GET, { signal: controller.signal }));
       expect(isClientError(error) && error.reason).to.equal('Aborted');
       expect(abortedInFetch, 'the signal fetch got aborted with the caller\'s').to.equal(true);
+    });
+  });
+
+  describe('warnings', () => {
+    const warned = (header: string) => json(200, {}, { warning: header });
+
+    it('should hand each server warning to onWarning and warnings$, with the request it answered', async () => {
+      const seen: unknown[] = [];
+      const streamed: unknown[] = [];
+      client = new Client({ baseUrl: 'https://k8s.test', fetch, onWarning: (w) => seen.push(w) });
+      client.warnings$.subscribe((w) => streamed.push(w));
+      fetch.resolves(warned('299 - "unknown field \\"spec.nots\\"", 299 - "v1beta1 is deprecated"'));
+      await client.requestJson(POST);
+      const expected = [
+        { code: 299, agent: '-', text: 'unknown field "spec.nots"', request: { method: 'POST', path: POST.path } },
+        { code: 299, agent: '-', text: 'v1beta1 is deprecated', request: { method: 'POST', path: POST.path } },
+      ];
+      expect(seen).to.deep.equal(expected);
+      expect(streamed).to.deep.equal(expected);
+    });
+
+    it('should log each distinct warning once by default, through process.emitWarning', async () => {
+      const emit = sinon.stub(process, 'emitWarning');
+      try {
+        client = new Client({ baseUrl: 'https://k8s.test', fetch });
+        fetch.callsFake(() => Promise.resolve(warned('299 - "unknown field \\"spec.nots\\""')));
+        await client.requestJson(POST);
+        await client.requestJson(POST);
+        fetch.callsFake(() => Promise.resolve(warned('299 - "another"')));
+        await client.requestJson(POST);
+      } finally {
+        emit.restore();
+      }
+      expect(emit.args).to.deep.equal([
+        ['unknown field "spec.nots"', 'KubernetesWarning'],
+        ['another', 'KubernetesWarning'],
+      ]);
+    });
+
+    it('should not log with onWarning: false, but still emit on warnings$', async () => {
+      const emit = sinon.stub(process, 'emitWarning');
+      const streamed: unknown[] = [];
+      try {
+        client = new Client({ baseUrl: 'https://k8s.test', fetch, onWarning: false });
+        client.warnings$.subscribe((w) => streamed.push(w));
+        fetch.resolves(warned('299 - "quiet"'));
+        await client.requestJson(POST);
+      } finally {
+        emit.restore();
+      }
+      expect(emit.callCount).to.equal(0);
+      expect(streamed).to.have.length(1);
+    });
+  });
+
+  describe('options', () => {
+    it('should refuse a retry policy that would retry at once (NaN delay) or never stop', () => {
+      expect(() => new Client({ baseUrl: 'https://k8s.test', fetch, retry: { initialDelayMs: Number.NaN } })).to.throw(ConfigError, 'retry.initialDelayMs: must be a number of milliseconds >= 0, got NaN');
+      expect(() => new Client({ baseUrl: 'https://k8s.test', fetch, retry: { maxRetries: Number.POSITIVE_INFINITY } })).to.throw(ConfigError, 'retry.maxRetries');
+      expect(() => new Client({ baseUrl: 'https://k8s.test', fetch, retry: false })).to.not.throw();
     });
   });
 

@@ -325,6 +325,22 @@ describe('client against a test cluster', function () {
     });
   });
 
+  describe('warnings', () => {
+    it('should surface the server\'s warning about an unknown field, as kubectl does', async () => {
+      const config = await Config.fromKubeconfig(env.kubeconfigFor('token'));
+      const seen: string[] = [];
+      const client = new Client(new Config({ clusterUrl: config.clusterUrl, auth: config.auth, tls: config.tls, env: {}, onWarning: (w) => seen.push(w.text) }));
+      const deployments = Api.namespaced(client, Deployment, 'default');
+      const body = {
+        metadata: { name: 'warned' },
+        spec: { nots: 1, selector: { matchLabels: { app: 'w' } }, template: { metadata: { labels: { app: 'w' } }, spec: { containers: [{ name: 'c', image: 'i' }] } } },
+      } as unknown as DeploymentObject;
+      await deployments.create(body);
+      expect(seen).to.deep.equal(['unknown field "spec.nots"']);
+      client.close();
+    });
+  });
+
   describe('retries', () => {
     it('should retry a GET the server is too busy for, and never a POST', async () => {
       const client = new Client(await Config.fromKubeconfig(env.kubeconfigFor('token')));

@@ -3,8 +3,20 @@ import { isApiError } from '../../core/errors/api-error.js';
 import { RequestBuildError } from '../../core/errors/request-build-error.js';
 import type { KubeObject } from '../../core/object.js';
 import type { PostParams } from '../../core/params/post-params.js';
-import type { Api } from '../api.js';
+import type { ResourceType } from '../../core/resource-type.js';
 import type { CallOptions } from '../call-options.js';
+
+/**
+ * What an {@link Entry} needs from an `Api<K>`: read, create and replace one object. A narrow
+ * seam, so that this file does not import the Api that hands entries out.
+ */
+export interface EntryApi<K extends KubeObject> {
+  readonly resource: Pick<ResourceType<K>, 'apiVersion' | 'kind'>;
+  readonly namespace: string | undefined;
+  getOpt(name: string, params: Record<string, never>, options: CallOptions): Promise<K | undefined>;
+  create(object: K, params: PostParams, options: CallOptions): Promise<K>;
+  replace(name: string, object: K, params: PostParams, options: CallOptions): Promise<K>;
+}
 
 /** How many times {@link Entry.commit} tries before giving up on repeated conflicts. */
 export const DEFAULT_ENTRY_ATTEMPTS = 5;
@@ -40,13 +52,13 @@ export type EntryInsert<K> = () => K | Promise<K>;
  * ```
  */
 export class Entry<K extends KubeObject> {
-  readonly api: Api<K>;
+  readonly api: EntryApi<K>;
   readonly name: string;
   readonly #insert: EntryInsert<K> | undefined;
   readonly #modify: readonly EntryModify<K>[];
   readonly #attempts: number;
 
-  constructor(api: Api<K>, name: string, insert?: EntryInsert<K>, modify: readonly EntryModify<K>[] = [], attempts = DEFAULT_ENTRY_ATTEMPTS) {
+  constructor(api: EntryApi<K>, name: string, insert?: EntryInsert<K>, modify: readonly EntryModify<K>[] = [], attempts = DEFAULT_ENTRY_ATTEMPTS) {
     this.api = api;
     this.name = name;
     this.#insert = insert;

@@ -1,4 +1,5 @@
 // How a Client authenticates, as data: the part of a Config that carries credentials.
+import type { SecretString } from '../../core/secret-string.js';
 import type { ExecConfig } from '../config/kubeconfig.js';
 
 /**
@@ -26,12 +27,15 @@ export interface ExecClusterInfo {
  *   (service-account tokens rotate about every hour).
  * - `basic`: HTTP basic authentication.
  * - `exec`: a credential plugin run on demand, its answer cached until it expires.
+ *
+ * Tokens and passwords may be given as plain strings or as {@link SecretString}s; a
+ * `Config` hands them out as SecretStrings only, so logging `config.auth` shows no secret.
  */
 export type AuthConfig =
   | { readonly type: 'none' }
-  | { readonly type: 'token'; readonly token: string }
+  | { readonly type: 'token'; readonly token: string | SecretString }
   | { readonly type: 'tokenFile'; readonly path: string }
-  | { readonly type: 'basic'; readonly username: string; readonly password: string }
+  | { readonly type: 'basic'; readonly username: string; readonly password: string | SecretString }
   | {
       readonly type: 'exec';
       readonly exec: ExecConfig;

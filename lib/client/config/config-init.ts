@@ -3,6 +3,7 @@ import type { AuthConfig } from '../auth/auth-config.js';
 import type { Impersonation } from '../auth/impersonation.js';
 import type { TlsOptions } from '../http/create-agent.js';
 import type { Environment } from '../http/proxy-for-url.js';
+import type { WarningHandler } from '../http/api-warning.js';
 import type { RetryPolicy } from '../http/retry-policy.js';
 
 /** What `new Config(init)` takes; `Config.fromKubeconfig` and `Config.inCluster` make one for you. */
@@ -32,6 +33,12 @@ export interface ConfigInit {
   readonly requestTimeoutMs?: number;
   /** The longest line of a watch or followed log, in characters. @default 16 MiB */
   readonly maxLineLength?: number;
+  /**
+   * What to do with the warnings the API server attaches to answers (unknown fields,
+   * deprecated APIs); `false` ignores them (a Client's `warnings$` still emits them).
+   * @default each distinct text logged once (process.emitWarning, type KubernetesWarning)
+   */
+  readonly onWarning?: WarningHandler | false;
   /** Retries of 429/503/504 answers; `false` disables them. @default DEFAULT_RETRY_POLICY */
   readonly retry?: RetryPolicy | false;
   /** Do not ask for gzip-compressed answers (`disable-compression`). @default false */

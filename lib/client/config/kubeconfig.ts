@@ -158,8 +158,11 @@ export function parseKubeconfig(text: string, file?: string, baseDir?: string): 
   for (const document of list) {
     const error = document.errors[0];
     if (error !== undefined) {
+      // The parser's own error quotes the offending source line, which may hold a token: keep
+      // only its first line (no source) and do not chain it as the cause.
       const line = error.linePos?.[0].line;
-      throw new ConfigError('InvalidYaml', `is not valid YAML${line === undefined ? '' : ` (line ${line})`}: ${error.message.split('\n')[0] ?? ''}`, { file: source }, { cause: error });
+      const what = (error.message.split('\n')[0] ?? '').replace(/:$/, '');
+      throw new ConfigError('InvalidYaml', `is not valid YAML${line === undefined ? '' : ` (line ${line})`}: ${what}`, { file: source });
     }
     const value: unknown = document.toJS();
     if (value === null || value === undefined) continue;
@@ -184,8 +187,18 @@ function parseDocument(value: unknown, file: string, directory: string): Kubecon
     const user = body as KubeconfigUser;
     const field = `users[name=${name}].user`;
     if (user['as-user-extra'] !== undefined) checkType(user['as-user-extra'], 'string[] map', file, `${field}.as-user-extra`);
+    // `exec:` or `auth-provider:` with nothing under it parses as null: say so, naming the field.
+    if ((user.exec as unknown) === null) {
+      throw new ConfigError('MissingField', 'is empty: an exec credential plugin needs at least command and apiVersion', { file, field: `${field}.exec` });
+    }
+    if ((user['auth-provider'] as unknown) === null) throw new ConfigError('MissingField', 'is empty: an auth-provider needs a name', { file, field: `${field}.auth-provider` });
     if (user.exec !== undefined) checkExec(user.exec, file, `${field}.exec`, directory);
-    if (user['auth-provider'] !== undefined) checkType(user['auth-provider'].name, 'string', file, `${field}.auth-provider.name`);
+    if (user['auth-provider'] !== undefined) {
+      checkType(user['auth-provider'].name, 'string', file, `${field}.auth-provider.name`);
+      if (user['auth-provider'].name === undefined || user['auth-provider'].name === '') {
+        throw new ConfigError('MissingField', 'is required', { file, field: `${field}.auth-provider.name` });
+      }
+    }
     resolvePath(user, 'client-certificate', directory);
     resolvePath(user, 'client-key', directory);
     resolvePath(user, 'tokenFile', directory);

@@ -4,6 +4,7 @@ import { Agent as HttpsAgent, type AgentOptions as HttpsAgentOptions } from 'nod
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { connect as tlsConnect, type ConnectionOptions, type TLSSocket } from 'node:tls';
+import { exposeSecret, type SecretString } from '../../core/secret-string.js';
 import { connectTunnel } from './connect-tunnel.js';
 import { CONNECT_TIMEOUT_CODE } from './to-client-error.js';
 
@@ -13,8 +14,8 @@ export interface TlsOptions {
   readonly ca?: string;
   /** PEM client certificate (with `key`). */
   readonly cert?: string;
-  /** PEM client private key (with `cert`). */
-  readonly key?: string;
+  /** PEM client private key (with `cert`); a `Config` hands it out as a {@link SecretString}. */
+  readonly key?: string | SecretString;
   /** Skip server certificate verification (`insecure-skip-tls-verify`). */
   readonly insecureSkipTlsVerify?: boolean;
   /** SNI and verification name, when it differs from the URL host (`tls-server-name`). */
@@ -183,7 +184,7 @@ export function createAgent(config: AgentConfig): RetirableAgent {
     rejectUnauthorized: tls.insecureSkipTlsVerify !== true,
     ...(tls.ca === undefined ? {} : { ca: tls.ca }),
     ...(tls.cert === undefined ? {} : { cert: tls.cert }),
-    ...(tls.key === undefined ? {} : { key: tls.key }),
+    ...(tls.key === undefined ? {} : { key: exposeSecret(tls.key) }),
     ...(tls.serverName === undefined ? {} : { servername: tls.serverName }),
   };
   return new KubeHttpsAgent(options, config.connectTimeoutMs, config.proxy);

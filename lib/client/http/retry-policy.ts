@@ -1,5 +1,6 @@
 // When and how long the Client waits before re-sending a request the server was too busy for.
 import type { HttpRequest } from '../../core/request/http-request.js';
+import { ConfigError } from '../config/config-error.js';
 
 /**
  * How the Client retries answers that mean "not now": 429 Too Many Requests, 503 Service
@@ -41,6 +42,25 @@ export const DEFAULT_RETRY_POLICY: Required<RetryPolicy> = {
   maxDelayMs: 30_000,
   jitter: true,
 };
+
+/**
+ * Refuses a policy whose numbers would make the Client misbehave silently (a `NaN` delay
+ * retries at once, a fractional or negative count never or always).
+ *
+ * @throws {ConfigError} `InvalidField` naming the option, e.g. `retry.initialDelayMs`.
+ */
+export function checkRetryPolicy(policy: RetryPolicy, field = 'retry'): void {
+  const { maxRetries, initialDelayMs, maxDelayMs, jitter } = policy;
+  if (maxRetries !== undefined && !(Number.isInteger(maxRetries) && maxRetries >= 0)) {
+    throw new ConfigError('InvalidField', `must be an integer >= 0, got ${String(maxRetries)}`, { field: `${field}.maxRetries` });
+  }
+  for (const [name, value] of [['initialDelayMs', initialDelayMs], ['maxDelayMs', maxDelayMs]] as const) {
+    if (value !== undefined && !(Number.isFinite(value) && value >= 0)) {
+      throw new ConfigError('InvalidField', `must be a number of milliseconds >= 0, got ${String(value)}`, { field: `${field}.${name}` });
+    }
+  }
+  if (jitter !== undefined && typeof jitter !== 'boolean') throw new ConfigError('InvalidField', `must be a boolean, got ${String(jitter)}`, { field: `${field}.jitter` });
+}
 
 const BUSY_CODES = new Set([429, 503, 504]);
 

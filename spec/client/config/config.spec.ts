@@ -1,16 +1,25 @@
 // Specs of Config: from a kubeconfig (selection, files, auth, every incomplete-config error), in-cluster, infer.
 import { expect } from 'chai';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inspect } from 'node:util';
 import { Config } from '../../../lib/client/config/config.js';
 import { ConfigError, isConfigError } from '../../../lib/client/config/config-error.js';
+import { SecretString } from '../../../lib/core/secret-string.js';
 
 const CA = '-----BEGIN CERTIFICATE-----\nMIIBca\n-----END CERTIFICATE-----\n';
 const CERT = '-----BEGIN CERTIFICATE-----\nMIIBcert\n-----END CERTIFICATE-----\n';
 const KEY = '-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIsecretkey\n-----END EC PRIVATE KEY-----\n';
 const b64 = (text: string): string => Buffer.from(text).toString('base64');
+
+/** `value` with every SecretString shown as `secret:<value>`, to compare with deep.equal. */
+function exposed(value: unknown): unknown {
+  if (value instanceof SecretString) return `secret:${value.expose()}`;
+  if (Array.isArray(value)) return value.map(exposed);
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, exposed(v)]));
+  return value;
+}
 
 async function configError(promise: Promise<unknown>): Promise<ConfigError> {
   const error = await promise.then(
@@ -97,6 +106,45 @@ ${extra}`;
       }
       expect(inspect(config)).to.contain('k8s.test').and.contain('basic');
     });
+
+    it('should keep user-supplied headers out of JSON.stringify and inspect', () => {
+      const config = new Config({ clusterUrl: 'https://k8s.test', headers: { Authorization: 'Bearer h3ader-t0ken', 'X-Team': 'a' }, env: {} });
+      for (const shown of [JSON.stringify(config), inspect(config), JSON.stringify({ config })]) expect(shown).to.not.contain('h3ader-t0ken');
+      expect(JSON.parse(JSON.stringify(config))).to.include({ clusterUrl: 'https://k8s.test/' }).and.have.deep.property('headers', ['Authorization', 'X-Team']);
+      expect(config.headers).to.deep.equal({ Authorization: 'Bearer h3ader-t0ken', 'X-Team': 'a' });
+    });
+
+    it('should hand out tokens, passwords and keys as SecretStrings that print [redacted]', () => {
+      const token = new Config({ clusterUrl: 'https://k8s.test', auth: { type: 'token', token: 't0k3n-value' }, tls: { cert: CERT, key: KEY }, env: {} });
+      const auth = token.auth;
+      expect(auth.type === 'token' && auth.token).to.be.instanceOf(SecretString);
+      for (const shown of [inspect(token.auth), JSON.stringify(token.auth), inspect(token.tls), JSON.stringify(token.tls), String(auth.type === 'token' && auth.token), `${inspect({ nested: token.auth }, { depth: 10 })}`]) {
+        expect(shown).to.not.contain('t0k3n-value').and.not.contain('secretkey');
+      }
+      expect(inspect(token.auth)).to.contain('[redacted]');
+      expect(auth.type === 'token' && (auth.token as SecretString).expose()).to.equal('t0k3n-value');
+    });
+
+    it('should refuse negative or non-numeric timeouts and retry settings', () => {
+      const make = (init: Partial<ConstructorParameters<typeof Config>[0]>) => () => new Config({ clusterUrl: 'https://k8s.test', env: {}, ...init });
+      const fieldOf = (fn: () => unknown): string | undefined => {
+        try {
+          fn();
+        } catch (error) {
+          return isConfigError(error) ? `${error.reason} ${error.field ?? ''}` : String(error);
+        }
+        return undefined;
+      };
+      expect(fieldOf(make({ retry: { initialDelayMs: Number.NaN } }))).to.equal('InvalidField retry.initialDelayMs');
+      expect(fieldOf(make({ retry: { maxRetries: -1 } }))).to.equal('InvalidField retry.maxRetries');
+      expect(fieldOf(make({ retry: { maxRetries: 1.5 } }))).to.equal('InvalidField retry.maxRetries');
+      expect(fieldOf(make({ retry: { maxDelayMs: Number.POSITIVE_INFINITY } }))).to.equal('InvalidField retry.maxDelayMs');
+      expect(fieldOf(make({ requestTimeoutMs: -1 }))).to.equal('InvalidField requestTimeoutMs');
+      expect(fieldOf(make({ connectTimeoutMs: Number.NaN }))).to.equal('InvalidField connectTimeoutMs');
+      expect(fieldOf(make({ maxLineLength: 0 }))).to.equal('InvalidField maxLineLength');
+      expect(fieldOf(make({ retry: { maxRetries: 0, initialDelayMs: 0 }, requestTimeoutMs: 0 }))).to.equal(undefined);
+      expect(fieldOf(make({ retry: false }))).to.equal(undefined);
+    });
   });
 
   describe('fromKubeconfig', () => {
@@ -105,13 +153,32 @@ ${extra}`;
       expect(config.clusterUrl.href).to.equal('https://10.0.0.1:6443/');
       expect(config.defaultNamespace).to.equal('apps');
       expect(config.tls.ca).to.equal(CA);
-      expect(config.auth).to.deep.equal({ type: 'token', token: 'abc' });
+      expect(exposed(config.auth)).to.deep.equal({ type: 'token', token: 'secret:abc' });
       expect(config.source).to.contain(join(dir, 'config')).and.contain('context dev');
     });
 
     it('should accept kubeconfig text', async () => {
       const config = await Config.fromKubeconfig(kubeconfig('token: abc'));
       expect(config.clusterUrl.host).to.equal('10.0.0.1:6443');
+    });
+
+    it('should accept a path as its string argument too, and JSON text', async () => {
+      const path = write('config', kubeconfig('token: abc'));
+      expect((await Config.fromKubeconfig(path)).clusterUrl.host).to.equal('10.0.0.1:6443');
+      const json = JSON.stringify({ clusters: [{ name: 'c', cluster: { server: 'https://json.test' } }], contexts: [{ name: 'x', context: { cluster: 'c' } }], 'current-context': 'x' });
+      expect((await Config.fromKubeconfig(json)).clusterUrl.host).to.equal('json.test');
+      const missing = await configError(Config.fromKubeconfig(join(dir, 'nope')));
+      expect([missing.reason, missing.file]).to.deep.equal(['NoKubeconfig', join(dir, 'nope')]);
+    });
+
+    it('should run an exec plugin with the env given to fromKubeconfig, not process.env', async () => {
+      const infoFile = join(dir, 'info.json');
+      const fixture = join(process.cwd(), 'spec/fixtures/exec-credential.mjs');
+      const user = `exec:\n        apiVersion: client.authentication.k8s.io/v1\n        command: ${process.execPath}\n        args: [${fixture}]\n        interactiveMode: Never`;
+      const env = { PATH: process.env['PATH'] ?? '', EXEC_INFO_FILE: infoFile, EXTRA: 'from-fromKubeconfig', EXEC_TOKENS: 'env-token' };
+      const config = await Config.fromKubeconfig({ path: write('config', kubeconfig(user)), env });
+      expect((await config.authenticator().credentials()).headers).to.deep.equal([['Authorization', 'Bearer env-token']]);
+      expect((JSON.parse(readFileSync(infoFile, 'utf8')) as { extra: string }).extra).to.equal('from-fromKubeconfig');
     });
 
     it('should honour context, user and namespace overrides', async () => {
@@ -124,7 +191,7 @@ ${extra}`;
       const text = `clusters: [{name: c, cluster: {server: "https://c.test"}}]\nusers: [{name: u, user: {token: t}}]\n`;
       const config = await Config.fromKubeconfig({ text, cluster: 'c', user: 'u', env: {} });
       expect(config.clusterUrl.host).to.equal('c.test');
-      expect(config.auth).to.deep.equal({ type: 'token', token: 't' });
+      expect(exposed(config.auth)).to.deep.equal({ type: 'token', token: 'secret:t' });
     });
 
     it('should read CA, client certificate and key files relative to the kubeconfig', async () => {
@@ -134,7 +201,7 @@ ${extra}`;
       write('pki/me.key', KEY);
       const path = write('config', kubeconfig('client-certificate: pki/me.crt\n      client-key: pki/me.key', 'server: https://k8s.test\n      certificate-authority: pki/ca.crt'));
       const config = await Config.fromKubeconfig({ path, env: {} });
-      expect(config.tls).to.deep.equal({ ca: CA, cert: CERT, key: KEY });
+      expect(exposed(config.tls)).to.deep.equal({ ca: CA, cert: CERT, key: `secret:${KEY}` });
     });
 
     it('should prefer *-data over files', async () => {
@@ -156,7 +223,7 @@ ${extra}`;
       const path = write('config', kubeconfig('token: t\n      tokenFile: tok'));
       expect((await Config.fromKubeconfig({ path, env: {} })).auth).to.deep.equal({ type: 'tokenFile', path: join(dir, 'tok') });
       const basic = await Config.fromKubeconfig({ path: write('basic', kubeconfig('username: admin\n      password: pw')), env: {} });
-      expect(basic.auth).to.deep.equal({ type: 'basic', username: 'admin', password: 'pw' });
+      expect(exposed(basic.auth)).to.deep.equal({ type: 'basic', username: 'admin', password: 'secret:pw' });
     });
 
     it('should map impersonation fields, all of them', async () => {
@@ -178,7 +245,7 @@ ${extra}`;
 
     it('should accept a static OIDC id-token', async () => {
       const path = write('config', kubeconfig('auth-provider:\n        name: oidc\n        config: {id-token: eyJ.id, idp-issuer-url: "https://idp"}'));
-      expect((await Config.fromKubeconfig({ path, env: {} })).auth).to.deep.equal({ type: 'token', token: 'eyJ.id' });
+      expect(exposed((await Config.fromKubeconfig({ path, env: {} })).auth)).to.deep.equal({ type: 'token', token: 'secret:eyJ.id' });
     });
 
     it('should tolerate a context without a user (no auth)', async () => {

@@ -1,5 +1,6 @@
 // Specs of parseKubeconfig and mergeKubeconfigs: the format, path resolution, kubectl's merge rules, malformed files.
 import { expect } from 'chai';
+import { inspect } from 'node:util';
 import { ConfigError } from '../../../lib/client/config/config-error.js';
 import { mergeKubeconfigs, parseKubeconfig } from '../../../lib/client/config/kubeconfig.js';
 
@@ -119,6 +120,9 @@ describe('parseKubeconfig', () => {
       ['an unknown exec interactiveMode', 'users: [{name: u, user: {exec: {command: x, apiVersion: v, interactiveMode: Sometimes}}}]\n', 'InvalidField', 'users[name=u].user.exec.interactiveMode'],
       ['an exec env entry without a name', 'users: [{name: u, user: {exec: {command: x, apiVersion: v, env: [{value: y}]}}}]\n', 'MissingField', 'users[name=u].user.exec.env[0].name'],
       ['an exec env entry that is not a mapping', 'users: [{name: u, user: {exec: {command: x, apiVersion: v, env: [A=b]}}}]\n', 'InvalidField', 'users[name=u].user.exec.env[0]'],
+      ['an empty exec', 'users:\n- name: u\n  user:\n    exec:\n', 'MissingField', 'users[name=u].user.exec'],
+      ['an empty auth-provider', 'users:\n- name: u\n  user:\n    auth-provider:\n', 'MissingField', 'users[name=u].user.auth-provider'],
+      ['an auth-provider without a name', 'users: [{name: u, user: {auth-provider: {config: {a: b}}}}]\n', 'MissingField', 'users[name=u].user.auth-provider.name'],
       ['a context cluster that is not a string', 'contexts: [{name: c, context: {cluster: 1}}]\n', 'InvalidField', 'contexts[name=c].context.cluster'],
     ];
     for (const [what, text, reason, field] of cases) {
@@ -133,6 +137,14 @@ describe('parseKubeconfig', () => {
         }
       });
     }
+
+    it('should not carry the offending source line (a token) in a YAML error or its cause', () => {
+      const e = error('users:\n- name: me\n  user:\n    token: s3cr3t-t0k3n\n     bad: [x\n');
+      expect(e.reason).to.equal('InvalidYaml');
+      expect(e.cause).to.equal(undefined);
+      expect(inspect(e, { depth: 10 })).to.not.include('s3cr3t');
+      expect(e.message).to.contain('line 4');
+    });
 
     it('should give the line of a YAML error', () => {
       expect(error('a: 1\nb: [\n').message).to.match(/line \d/);
