@@ -7,6 +7,7 @@ import { crdToYaml } from './crd-to-yaml.js';
 import type { CustomResource, CustomResourceOptions, CustomResourceOptionsBase, CustomResourceType, NewOptions } from './custom-resource.js';
 import { checkNames, checkPrinterColumns, checkScale, checkSelectableFields } from './definition-checks.js';
 import { objectValidator } from './object-validator.js';
+import { checkRequiredAgreement } from './required-agreement.js';
 import { normalizeRule } from './rule.js';
 import { nonStructural } from './schema-walk.js';
 import { toStructural } from './structural.js';
@@ -33,6 +34,8 @@ function rootSchema(options: CustomResourceOptionsBase<unknown> & { statusSchema
 }
 
 function definitionOf(options: CustomResourceOptionsBase<unknown> & { statusSchema?: unknown }): CrdManifestInput {
+  checkRequiredAgreement(options.schema, 'spec');
+  if (options.statusSchema !== undefined) checkRequiredAgreement(options.statusSchema, 'status');
   const names = {
     group: options.group,
     version: options.version,
@@ -71,6 +74,17 @@ function definitionOf(options: CustomResourceOptionsBase<unknown> & { statusSche
  * `JSONSchemaType`s — kube-derive's `#[derive(CustomResource)]` without decorators or code
  * generation. The schema is checked against the type at compile time, made structural at
  * definition time, and enforced by `validate`.
+ *
+ * ## What is checked, and when
+ * - `tsc` (ajv's `JSONSchemaType`): every property of the type has a schema and no other
+ *   does; each schema's `type` matches the field's type (and `enum` values its union); an
+ *   optional (`?:`) field's schema says `nullable: true` and a required one's does not;
+ *   `required` names only required fields.
+ * - At definition time (a `CrdError` `InvalidDefinition`, thrown when the module loads): that
+ *   `required` lists *every* required field. TypeScript cannot check this one (it does not
+ *   infer the literal list from a contextually typed schema), so a non-nullable property
+ *   missing from `required` (and without a `default`) is refused here instead. Branches of
+ *   `anyOf`/`oneOf` are typed loosely by ajv and checked by neither.
  *
  * The result is a `ResourceType` like the built-in descriptors (use it with `RequestBuilder`,
  * `Api`, `watcher`, `Controller`); its scope type follows the literal `namespaced`, so

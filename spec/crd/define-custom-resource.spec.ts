@@ -299,6 +299,48 @@ describe('defineCustomResource', () => {
     });
   });
 
+  describe('required fields the type demands', () => {
+    it('should refuse, when defined, a schema whose required list omits a field the type requires', () => {
+      // This compiles (ajv's JSONSchemaType cannot demand every required key), so it is refused at definition time.
+      const error = thrown(() =>
+        defineCustomResource<GadgetSpec>({ ...base, namespaced: true, schema: { type: 'object', properties: { size: { type: 'integer' }, color: { type: 'string', nullable: true } }, required: [] } }),
+      );
+      expect([error.reason, error.path]).to.deep.equal(['InvalidDefinition', 'spec.size']);
+      expect(error.message).to.contain('add it to required');
+    });
+
+    it('should check nested objects, list items and the status schema too', () => {
+      interface Nested {
+        parts: { name: string; weight?: number }[];
+      }
+      const nested = thrown(() =>
+        defineCustomResource<Nested>({
+          ...base,
+          namespaced: true,
+          schema: {
+            type: 'object',
+            properties: { parts: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, weight: { type: 'number', nullable: true } }, required: [] } } },
+            required: ['parts'],
+          },
+        }),
+      );
+      expect(nested.path).to.equal('spec.parts[*].name');
+      const status = thrown(() =>
+        defineCustomResource<GadgetSpec, { ready: boolean }>({ ...base, namespaced: true, statusSchema: { type: 'object', properties: { ready: { type: 'boolean' } }, required: [] } }),
+      );
+      expect(status.path).to.equal('status.ready');
+    });
+
+    it('should accept a required field that the schema defaults instead of requiring', () => {
+      const defaulted = defineCustomResource<GadgetSpec>({
+        ...base,
+        namespaced: true,
+        schema: { type: 'object', properties: { size: { type: 'integer', default: 1 }, color: { type: 'string', nullable: true } }, required: [] },
+      });
+      expect(defaulted.validate({ apiVersion: 'example.com/v1', kind: 'Gadget', metadata: { name: 'g' }, spec: {} }).valid).to.equal(true);
+    });
+  });
+
   describe('type checking', () => {
     // These cases are checked by `tsc -p tsconfig.json` (part of npm test): each @ts-expect-error
     // fails the build if the line below it compiles. The functions are never called.
