@@ -63,6 +63,32 @@ describe('layering', () => {
     });
   }
 
+  it('should have no import cycles: every file\'s dependencies point one way (type imports included)', () => {
+    const graph = new Map<string, string[]>();
+    for (const file of files) {
+      const targets = importsOf(file)
+        .filter((specifier) => specifier.startsWith('.'))
+        .map((specifier) => resolve(dirname(file), specifier.replace(/\.js$/, '.ts')));
+      graph.set(file, targets.filter((target) => target !== file));
+    }
+    const cycles: string[] = [];
+    const state = new Map<string, 'visiting' | 'done'>();
+    const path: string[] = [];
+    const visit = (file: string): void => {
+      state.set(file, 'visiting');
+      path.push(file);
+      for (const next of graph.get(file) ?? []) {
+        if (!graph.has(next)) continue;
+        if (state.get(next) === 'visiting') cycles.push([...path.slice(path.indexOf(next)), next].map((f) => relative(lib, f)).join(' -> '));
+        else if (state.get(next) === undefined) visit(next);
+      }
+      path.pop();
+      state.set(file, 'done');
+    };
+    for (const file of graph.keys()) if (state.get(file) === undefined) visit(file);
+    expect(cycles).to.deep.equal([]);
+  });
+
   it('should keep lib/core free of timers, clocks and randomness', () => {
     for (const file of files.filter((f) => relative(lib, f).startsWith('core/'))) {
       const text = readFileSync(file, 'utf8');
