@@ -1,14 +1,15 @@
 // Controller: the builder that wires watches, a store, triggers and an applier into run().
-import { EMPTY, map, merge, mergeMap, Observable, share, skip, take, takeUntil, type SchedulerLike } from 'rxjs';
+import { EMPTY, isObservable, map, merge, mergeMap, Observable, share, skip, take, takeUntil, type SchedulerLike } from 'rxjs';
 import type { KubeObject } from '../../core/object.js';
 import { objectRef } from '../../core/object-ref.js';
 import type { ResourceType } from '../../core/resource-type.js';
 import { reflect } from '../reflector/reflect.js';
-import { createStore, type Store, type StoreOptions, type StoreWriter } from '../reflector/store.js';
+import { createStore, type Store, type StoreOptions } from '../reflector/store.js';
 import { metadataFromApi, type ListWatch, type ListWatchApi } from '../watcher/list-watch.js';
 import { watcher } from '../watcher/watcher.js';
 import type { WatcherConfig } from '../watcher/watcher-config.js';
 import type { WatcherError } from '../watcher/watcher-error.js';
+import type { WatcherEvent } from '../watcher/watcher-event.js';
 import { applier, type ApplierConfig, type ErrorPolicy, type Reconciler } from './applier.js';
 import { ControllerError } from './controller-error.js';
 import type { ReconcileRequest } from './reconcile-request.js';
@@ -23,6 +24,8 @@ export interface ControllerConfig extends ApplierConfig {
 }
 
 type TriggerFactory<K> = (store: Store<K>, scheduler: SchedulerLike | undefined, onError: ((e: WatcherError) => void) | undefined) => Observable<ReconcileRequest>;
+/** The stream of the main kind's events, made per run: its own reflecting watcher, or a shared stream. */
+type MainFactory<K> = (scheduler: SchedulerLike | undefined, onError: ((e: WatcherError) => void) | undefined) => Observable<WatcherEvent<K>>;
 
 /**
  * Runs a reconciler for every object of one kind, whenever it or something related changes
@@ -56,24 +59,26 @@ type TriggerFactory<K> = (store: Store<K>, scheduler: SchedulerLike | undefined,
  * After the first ends (e.g. `whileLeading` lost the lease), `run()` may be subscribed again.
  */
 export class Controller<K extends KubeObject> {
-  readonly #source: ListWatch<K> | ListWatchApi<K>;
+  readonly #main: MainFactory<K>;
   readonly #resource: ResourceType<K>;
-  readonly #watcherConfig: WatcherConfig;
   readonly #triggers: TriggerFactory<K>[] = [];
   readonly #shutdown: Observable<unknown>[] = [];
   readonly #store: Store<K>;
-  readonly #writer: StoreWriter<K>;
   #config: ControllerConfig = {};
   #signals = false;
   #running = false;
 
-  private constructor(source: ListWatch<K> | ListWatchApi<K>, resource: ResourceType<K>, config: WatcherConfig, storeOptions: StoreOptions<K>) {
-    this.#source = source;
+  private constructor(main: MainFactory<K>, resource: ResourceType<K>, store: Store<K>) {
+    this.#main = main;
     this.#resource = resource;
-    this.#watcherConfig = config;
+    this.#store = store;
+  }
+
+  /** A controller that watches `source` itself, into a store of its own. */
+  static #owning<K extends KubeObject>(source: ListWatch<K> | ListWatchApi<K>, resource: ResourceType<K>, config: WatcherConfig, storeOptions: StoreOptions<K>): Controller<K> {
     const { reader, writer } = createStore<K>(storeOptions);
-    this.#store = reader;
-    this.#writer = writer;
+    const main: MainFactory<K> = (scheduler, onError) => watcher(source, withDefaults(config, scheduler, onError)).pipe(reflect(writer));
+    return new Controller<K>(main, resource, reader);
   }
 
   /**
@@ -81,12 +86,36 @@ export class Controller<K extends KubeObject> {
    * `config`; `storeOptions` adds indexes to its store.
    */
   static for<K extends KubeObject>(api: ListWatchApi<K>, config: WatcherConfig = {}, storeOptions: StoreOptions<K> = {}): Controller<K> {
-    return new Controller<K>(api, api.resource, config, storeOptions);
+    return Controller.#owning<K>(api, api.resource, config, storeOptions);
   }
 
   /** A controller over any {@link ListWatch} (e.g. `fakeListWatch` in tests) of `resource`. */
   static forStream<K extends KubeObject>(source: ListWatch<K>, resource: ResourceType<K>, config: WatcherConfig = {}, storeOptions: StoreOptions<K> = {}): Controller<K> {
-    return new Controller<K>(source, resource, config, storeOptions);
+    return Controller.#owning<K>(source, resource, config, storeOptions);
+  }
+
+  /**
+   * A controller over a stream and a store it does not own (kube-rs `for_shared_stream`): one
+   * reflector, with its `modify()` and predicates, can feed several controllers and anything
+   * else. Every `Applied` (and each object of a `Restarted`) of `events$` requests a
+   * reconcile; the object is read from `store` when its turn comes, and nothing runs before
+   * `store` is ready.
+   *
+   * `events$` is subscribed while `run()` is (so a `share()`d reflector runs while any of
+   * its consumers does); it should be the reflector that writes `store`, or a stream derived
+   * from it (`predicateFilter`, `filter`), so that the store holds what the events name.
+   * `resource` names the kind of the requests (list items often carry no `kind`).
+   *
+   * ## Example
+   * ```ts
+   * const { reader, writer } = createStore<Deployment>();
+   * const deployments$ = watcher(Api.all(client, Deployment)).pipe(modify(stripManagedFields), reflect(writer), share());
+   * const scaler = Controller.forShared(reader, deployments$.pipe(predicateFilter(predicates.generation)), Deployment);
+   * const auditor = Controller.forShared(reader, deployments$, Deployment);
+   * ```
+   */
+  static forShared<K extends KubeObject>(store: Store<K>, events$: Observable<WatcherEvent<K>>, resource: ResourceType<K>): Controller<K> {
+    return new Controller<K>(() => events$, resource, store);
   }
 
   /** The controller's store: every object of the main kind, ready once the first list is in. */
@@ -103,9 +132,20 @@ export class Controller<K extends KubeObject> {
   /**
    * Reconciles the owner when an object it owns changes or is deleted: `api`'s objects are
    * watched as metadata only, and each ownerReference to this controller's kind triggers it.
+   *
+   * With an event stream instead of an Api (kube-rs `owns_shared_stream`), the children's
+   * events come from a reflector shared with others; `child` names their kind. The stream is
+   * subscribed while `run()` is.
    */
-  owns(api: ListWatchApi<unknown>, config: WatcherConfig = {}): this {
-    return this.ownsStream(metadataFromApi(api), api.resource, config);
+  owns(api: ListWatchApi<unknown>, config?: WatcherConfig): this;
+  owns(events$: Observable<WatcherEvent<KubeObject>>, child: Pick<ResourceType, 'apiVersion' | 'kind'>): this;
+  owns(source: ListWatchApi<unknown> | Observable<WatcherEvent<KubeObject>>, option?: WatcherConfig | Pick<ResourceType, 'apiVersion' | 'kind'>): this {
+    if (isObservable(source)) {
+      const child = option as Pick<ResourceType, 'apiVersion' | 'kind'>;
+      this.#triggers.push(() => source.pipe(triggerOwners(this.#resource, child)));
+      return this;
+    }
+    return this.ownsStream(metadataFromApi(source), source.resource, (option as WatcherConfig | undefined) ?? {});
   }
 
   /** {@link owns} with any {@link ListWatch} of the child kind `childResource` (e.g. a fake in tests). */
@@ -116,9 +156,26 @@ export class Controller<K extends KubeObject> {
     return this;
   }
 
-  /** Reconciles what `mapper` returns whenever an object of `api` changes or is deleted. */
-  watches<O extends KubeObject>(api: ListWatchApi<O>, mapper: (object: O) => Iterable<RefLike>, config: WatcherConfig = {}): this {
-    return this.watchesStream(api, api.resource, mapper, config);
+  /**
+   * Reconciles what `mapper` returns whenever an object of `api` changes or is deleted.
+   *
+   * With an event stream instead of an Api (kube-rs `watches_shared_stream`), the related
+   * objects' events come from a reflector shared with others; `resource` names their kind.
+   */
+  watches<O extends KubeObject>(api: ListWatchApi<O>, mapper: (object: O) => Iterable<RefLike>, config?: WatcherConfig): this;
+  watches<O extends KubeObject>(events$: Observable<WatcherEvent<O>>, resource: Pick<ResourceType, 'apiVersion' | 'kind'>, mapper: (object: O) => Iterable<RefLike>): this;
+  watches<O extends KubeObject>(
+    source: ListWatchApi<O> | Observable<WatcherEvent<O>>,
+    second: ((object: O) => Iterable<RefLike>) | Pick<ResourceType, 'apiVersion' | 'kind'>,
+    third?: WatcherConfig | ((object: O) => Iterable<RefLike>),
+  ): this {
+    if (isObservable(source)) {
+      const resource = second as Pick<ResourceType, 'apiVersion' | 'kind'>;
+      const mapper = third as (object: O) => Iterable<RefLike>;
+      this.#triggers.push(() => source.pipe(triggerWith(this.#resource, mapper, resource)));
+      return this;
+    }
+    return this.watchesStream(source, source.resource, second as (object: O) => Iterable<RefLike>, (third as WatcherConfig | undefined) ?? {});
   }
 
   /** {@link watches} with any {@link ListWatch} (or Api) of the kind `resource`. */
@@ -199,10 +256,7 @@ export class Controller<K extends KubeObject> {
       const { scheduler, onWatchError } = this.#config;
       const signals = [...this.#shutdown, ...(this.#signals ? [processSignals()] : [])];
       const shutdown$ = signals.length === 0 ? EMPTY : merge(...signals).pipe(share());
-      const main = watcher(this.#source, withDefaults(this.#watcherConfig, scheduler, onWatchError)).pipe(
-        reflect(this.#writer),
-        triggerSelf(this.#resource),
-      );
+      const main = this.#main(scheduler, onWatchError).pipe(triggerSelf(this.#resource));
       const requests = merge(main, ...this.#triggers.map((make) => make(this.#store, scheduler, onWatchError))).pipe(
         takeUntil(shutdown$.pipe(take(1))),
       );

@@ -1,15 +1,22 @@
 import { expect } from 'chai';
-import { map, takeUntil, timer } from 'rxjs';
+import { map, merge, share, takeUntil, timer } from 'rxjs';
 import type { TestScheduler } from 'rxjs/testing';
 import { ApiError } from '../../../lib/core/errors/api-error.js';
 import type { KubeObject } from '../../../lib/core/object.js';
-import { ConfigMap, Secret } from '../../../lib/core/resources/core-v1.js';
+import { ConfigMap, Secret, Secret as SecretResource } from '../../../lib/core/resources/core-v1.js';
 import type { WatchEvent } from '../../../lib/core/watch/watch-event.js';
 import { Action } from '../../../lib/runtime/controller/action.js';
 import { Controller } from '../../../lib/runtime/controller/controller.js';
 import { ControllerError } from '../../../lib/runtime/controller/controller-error.js';
 import type { ReconcileResult } from '../../../lib/runtime/controller/reconcile-result.js';
 import { WatcherError } from '../../../lib/runtime/watcher/watcher-error.js';
+import { applied, restarted, type WatcherEvent } from '../../../lib/runtime/watcher/watcher-event.js';
+import { watcher } from '../../../lib/runtime/watcher/watcher.js';
+import { createStore } from '../../../lib/runtime/reflector/store.js';
+import { reflect } from '../../../lib/runtime/reflector/reflect.js';
+import { modify } from '../../../lib/runtime/operators/modify.js';
+import { predicateFilter } from '../../../lib/runtime/operators/predicate-filter.js';
+import { predicates } from '../../../lib/runtime/operators/predicates.js';
 import { fakeListWatch } from '../../../lib/testing/fake-list-watch.js';
 import { configMap, objectList, status, watchEvent } from '../../../lib/testing/fixtures.js';
 import { createTestScheduler } from '../../../lib/testing/test-scheduler.js';
@@ -203,5 +210,78 @@ describe('Controller', () => {
       expectObservable(forced).toBe('----|');
     });
     expect(signals.map((s) => s.aborted)).to.deep.equal([false, true]);
+  });
+
+  describe('shared streams (forShared, owns/watches with event streams)', () => {
+    it('should let one reflector, with modify() and predicates, feed two controllers', () => {
+      const seenBy: Record<string, string[]> = { generations: [], everything: [] };
+      let lists = 0;
+      testScheduler.run(({ cold }) => {
+        const g1 = configMap('a', '1', { generation: 1, labels: { noisy: 'x' } });
+        const g1b = configMap('a', '2', { generation: 1, labels: { noisy: 'y' } });
+        const g2 = configMap('a', '3', { generation: 2, labels: { noisy: 'z' } });
+        const source = fakeListWatch<ConfigMap>({
+          lists: [cold('p|', { p: objectList([g1], '1') })],
+          watches: [cold('--m--n', { m: watchEvent('MODIFIED', g1b), n: watchEvent('MODIFIED', g2) })],
+        });
+        const counting = { ...source, list: (params: Parameters<typeof source.list>[0]) => (lists++, source.list(params)) };
+        const { reader, writer } = createStore<ConfigMap>();
+        const shared$ = watcher(counting, { scheduler: testScheduler }).pipe(
+          modify((cm) => {
+            delete cm.metadata?.labels;
+          }),
+          reflect(writer),
+          share(),
+        );
+        const reconcileAs = (who: string) => (cm: ConfigMap) => {
+          seenBy[who]?.push(`${cm.metadata?.resourceVersion}@${testScheduler.now()}${cm.metadata?.labels === undefined ? '' : ' with labels'}`);
+          return Action.awaitChange();
+        };
+        const generations = Controller.forShared(reader, shared$.pipe(predicateFilter(predicates.generation)), ConfigMap).withConfig({ scheduler: testScheduler });
+        const everything = Controller.forShared(reader, shared$, ConfigMap).withConfig({ scheduler: testScheduler });
+        merge(generations.run(reconcileAs('generations'), () => Action.awaitChange(), {}), everything.run(reconcileAs('everything'), () => Action.awaitChange(), {}))
+          .pipe(takeUntil(timer(20, testScheduler)))
+          .subscribe();
+      });
+      expect(lists, 'one reflector').to.equal(1);
+      expect(seenBy['generations'], 'only generation changes, read from the shared store').to.deep.equal(['1@0', '3@5']);
+      expect(seenBy['everything']).to.deep.equal(['1@0', '2@2', '3@5']);
+    });
+
+    it('should take children and related objects from shared event streams (owns, watches)', () => {
+      const results: string[] = [];
+      testScheduler.run(({ cold, hot }) => {
+        const main = fakeListWatch<ConfigMap>({ lists: [cold('p|', { p: objectList([a1, b1], '10') })], watches: [cold<WatchEvent<ConfigMap>>('-')] });
+        const children$ = hot<WatcherEvent<KubeObject>>('---c', { c: applied(child('s', 'a', '11')) });
+        const secrets$ = hot<WatcherEvent<Secret>>('-----s', { s: applied<Secret>({ metadata: { name: 'creds', namespace: 'default', resourceVersion: '12' } }) });
+        const run = Controller.forStream(main, ConfigMap)
+          .owns(children$, SecretResource)
+          .watches(secrets$, SecretResource, () => [{ name: 'b', namespace: 'default' }])
+          .withConfig({ scheduler: testScheduler })
+          .run(reconcile, () => Action.awaitChange(), {});
+        run.pipe(takeUntil(timer(10, testScheduler))).subscribe((r) => results.push(summary(r)));
+      });
+      expect(results).to.deep.equal([
+        'Reconciled:a:ObjectUpdated@0',
+        'Reconciled:b:ObjectUpdated@0',
+        'Reconciled:a:RelatedObjectUpdated@3',
+        'Reconciled:b:RelatedObjectUpdated@5',
+      ]);
+    });
+
+    it('should wait for the shared store to be ready before reconciling', () => {
+      const { reader, writer } = createStore<ConfigMap>();
+      const runs: string[] = [];
+      testScheduler.run(({ hot }) => {
+        const events$ = hot<WatcherEvent<ConfigMap>>('-a--r', { a: applied(a1), r: restarted([a1, b1]) }).pipe(reflect(writer));
+        Controller.forShared(reader, events$, ConfigMap)
+          .withConfig({ scheduler: testScheduler })
+          .run((cm) => (runs.push(`${cm.metadata?.name}@${testScheduler.now()}`), Action.awaitChange()), () => Action.awaitChange(), {})
+          .pipe(takeUntil(timer(10, testScheduler)))
+          .subscribe();
+      });
+      // a's request at 1 waits for the store (ready at 4); the Restarted then asks for a and b again.
+      expect([...new Set(runs)]).to.deep.equal(['a@4', 'b@4']);
+    });
   });
 });
