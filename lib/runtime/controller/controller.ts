@@ -1,11 +1,11 @@
 // Controller: the builder that wires watches, a store, triggers and an applier into run().
-import { EMPTY, isObservable, map, merge, mergeMap, Observable, share, skip, take, takeUntil, type SchedulerLike } from 'rxjs';
+import { EMPTY, isObservable, map, merge, mergeMap, Observable, share, skip, take, takeUntil, tap, type SchedulerLike } from 'rxjs';
 import type { KubeObject } from '../../core/object.js';
 import { objectRef } from '../../core/object-ref.js';
 import type { ResourceType } from '../../core/resource-type.js';
 import { reflect } from '../reflector/reflect.js';
 import { createStore, type Store, type StoreOptions } from '../reflector/store.js';
-import { metadataFromApi, type ListWatch, type ListWatchApi } from '../watcher/list-watch.js';
+import { describeApi, isListWatch, metadataFromApi, type ListWatch, type ListWatchApi } from '../watcher/list-watch.js';
 import { watcher } from '../watcher/watcher.js';
 import type { WatcherConfig } from '../watcher/watcher-config.js';
 import type { WatcherError } from '../watcher/watcher-error.js';
@@ -21,11 +21,24 @@ import { refTo, triggerOwners, triggerSelf, triggerWith, type RefLike } from './
 export interface ControllerConfig extends ApplierConfig {
   /** Called with every failure of any of the controller's watches (which one is in the error). */
   readonly onWatchError?: (error: WatcherError) => void;
+  /**
+   * Called each time one of the controller's own watches (re)lists — its `Restarted`: the
+   * first list, and every relist after a 410 — with what it watches
+   * (`configmaps in namespace "default"`). For metrics; shared streams are not its watches.
+   */
+  readonly onWatchRestarted?: (resource: string) => void;
 }
 
-type TriggerFactory<K> = (store: Store<K>, scheduler: SchedulerLike | undefined, onError: ((e: WatcherError) => void) | undefined) => Observable<ReconcileRequest>;
+/** What each watch the controller makes is given: the scheduler and the reporting hooks. */
+interface WatchHooks {
+  readonly scheduler: SchedulerLike | undefined;
+  readonly onError: ((error: WatcherError) => void) | undefined;
+  readonly onRestarted: ((resource: string) => void) | undefined;
+}
+
+type TriggerFactory<K> = (store: Store<K>, hooks: WatchHooks) => Observable<ReconcileRequest>;
 /** The stream of the main kind's events, made per run: its own reflecting watcher, or a shared stream. */
-type MainFactory<K> = (scheduler: SchedulerLike | undefined, onError: ((e: WatcherError) => void) | undefined) => Observable<WatcherEvent<K>>;
+type MainFactory<K> = (hooks: WatchHooks) => Observable<WatcherEvent<K>>;
 
 /**
  * Runs a reconciler for every object of one kind, whenever it or something related changes
@@ -77,7 +90,7 @@ export class Controller<K extends KubeObject> {
   /** A controller that watches `source` itself, into a store of its own. */
   static #owning<K extends KubeObject>(source: ListWatch<K> | ListWatchApi<K>, resource: ResourceType<K>, config: WatcherConfig, storeOptions: StoreOptions<K>): Controller<K> {
     const { reader, writer } = createStore<K>(storeOptions);
-    const main: MainFactory<K> = (scheduler, onError) => watcher(source, withDefaults(config, scheduler, onError)).pipe(reflect(writer));
+    const main: MainFactory<K> = (hooks) => watch(source, config, hooks).pipe(reflect(writer));
     return new Controller<K>(main, resource, reader);
   }
 
@@ -150,9 +163,7 @@ export class Controller<K extends KubeObject> {
 
   /** {@link owns} with any {@link ListWatch} of the child kind `childResource` (e.g. a fake in tests). */
   ownsStream(source: ListWatch<KubeObject>, childResource: Pick<ResourceType, 'apiVersion' | 'kind'>, config: WatcherConfig = {}): this {
-    this.#triggers.push((_store, scheduler, onError) =>
-      watcher(source, withDefaults(config, scheduler, onError)).pipe(triggerOwners(this.#resource, childResource)),
-    );
+    this.#triggers.push((_store, hooks) => watch(source, config, hooks).pipe(triggerOwners(this.#resource, childResource)));
     return this;
   }
 
@@ -185,9 +196,7 @@ export class Controller<K extends KubeObject> {
     mapper: (object: O) => Iterable<RefLike>,
     config: WatcherConfig = {},
   ): this {
-    this.#triggers.push((_store, scheduler, onError) =>
-      watcher(source, withDefaults(config, scheduler, onError)).pipe(triggerWith(this.#resource, mapper, resource)),
-    );
+    this.#triggers.push((_store, hooks) => watch(source, config, hooks).pipe(triggerWith(this.#resource, mapper, resource)));
     return this;
   }
 
@@ -253,11 +262,12 @@ export class Controller<K extends KubeObject> {
 
   #start<C>(reconcile: Reconciler<K, C>, errorPolicy: ErrorPolicy<K, C>, context: C): Observable<ReconcileResult> {
     return new Observable<ReconcileResult>((subscriber) => {
-      const { scheduler, onWatchError } = this.#config;
+      const { scheduler, onWatchError, onWatchRestarted } = this.#config;
+      const hooks: WatchHooks = { scheduler, onError: onWatchError, onRestarted: onWatchRestarted };
       const signals = [...this.#shutdown, ...(this.#signals ? [processSignals()] : [])];
       const shutdown$ = signals.length === 0 ? EMPTY : merge(...signals).pipe(share());
-      const main = this.#main(scheduler, onWatchError).pipe(triggerSelf(this.#resource));
-      const requests = merge(main, ...this.#triggers.map((make) => make(this.#store, scheduler, onWatchError))).pipe(
+      const main = this.#main(hooks).pipe(triggerSelf(this.#resource));
+      const requests = merge(main, ...this.#triggers.map((make) => make(this.#store, hooks))).pipe(
         takeUntil(shutdown$.pipe(take(1))),
       );
       return requests
@@ -268,6 +278,19 @@ export class Controller<K extends KubeObject> {
         .subscribe(subscriber);
     });
   }
+}
+
+/** A watcher of `source` with the controller's scheduler and hooks. */
+function watch<O extends KubeObject>(source: ListWatch<O> | ListWatchApi<O>, config: WatcherConfig, hooks: WatchHooks): Observable<WatcherEvent<O>> {
+  const events$ = watcher(source, withDefaults(config, hooks.scheduler, hooks.onError));
+  const { onRestarted } = hooks;
+  if (onRestarted === undefined) return events$;
+  const description = isListWatch(source) ? source.description : describeApi(source);
+  return events$.pipe(
+    tap((event) => {
+      if (event.type === 'Restarted') onRestarted(description);
+    }),
+  );
 }
 
 function withDefaults(
