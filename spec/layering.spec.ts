@@ -13,6 +13,8 @@ const RULES: Record<string, { layers: string[]; packages: RegExp }> = {
   util: { layers: ['util'], packages: /^$/ },
   client: { layers: ['core', 'util', 'client'], packages: /^(rxjs|node-fetch|yaml|ws|kubernetes-types\/.*|node:.*)$/ },
   runtime: { layers: ['core', 'util', 'client', 'runtime'], packages: /^(rxjs|kubernetes-types\/.*)$/ },
+  // The optional metrics entry point: the only layer that may load prom-client.
+  metrics: { layers: ['core', 'util', 'client', 'runtime', 'metrics'], packages: /^(rxjs|prom-client|node:.*)$/ },
   crd: { layers: ['core', 'util', 'crd'], packages: /^(ajv|ajv\/.*|yaml|kubernetes-types\/.*)$/ },
   server: { layers: ['core', 'util', 'server'], packages: /^(ajv|ajv\/.*|yaml|fast-json-patch|ws|@bufbuild\/protobuf\/wire|kubernetes-types\/.*|node:.*)$/ },
   testing: { layers: ['core', 'util', 'client', 'runtime', 'crd', 'server', 'testing'], packages: /^(rxjs|rxjs\/testing|kubernetes-types\/.*|node:.*)$/ },

@@ -47,6 +47,17 @@ describe('runtime examples', function () {
     expect(out.indexOf('replica-b: leading')).to.be.greaterThan(out.indexOf('replica-a stops'));
   });
 
+  it('controller-metrics should serve reconcile, error, duration, queue and watch metrics on /metrics', async () => {
+    const out = await example('controller-metrics.ts');
+    expect(out).to.match(/\$ curl -s http:\/\/127\.0\.0\.1:\d+\/metrics/);
+    expect(out).to.contain('kube_rx_reconcile_total{controller="configmaps",result="success"} 3');
+    expect(out).to.contain('kube_rx_reconcile_total{controller="configmaps",result="error"} 1');
+    expect(out).to.contain('kube_rx_reconcile_errors_total{controller="configmaps"} 1');
+    expect(out).to.contain('kube_rx_reconcile_duration_seconds_count{controller="configmaps"} 4');
+    expect(out).to.contain('kube_rx_watch_restarts_total{controller="configmaps",resource="configmaps in namespace \\"metrics-demo\\""} 1');
+    expect(out).to.match(/kube_rx_workqueue_depth\{controller="configmaps"\} \d/);
+  });
+
   it('log-stream should follow a container log', async () => {
     expect(await example('log-stream.ts')).to.contain('log: starting\nlog: working\nlog: done');
   });
