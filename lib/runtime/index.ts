@@ -49,4 +49,7 @@ export * from './wait/await-condition.js';
 export * from './leader/lease-lock.js';
 export * from './leader/leader-election.js';
 export * from './leader/while-leading.js';
+
+export * from './sharding/shard.js';
+export * from './sharding/sharded.js';
 export * from './from-abortable.js';

@@ -58,6 +58,18 @@ describe('runtime examples', function () {
     expect(out).to.match(/kube_rx_workqueue_depth\{controller="configmaps"\} \d/);
   });
 
+  it('sharded-controller should reconcile each object on exactly one of three replicas, and move a crashed replica\'s shard', async () => {
+    const out = await example('sharded-controller.ts');
+    expect(out).to.contain('shard 0: replica-a').and.contain('shard 1: replica-b').and.contain('shard 2: replica-c');
+    expect(out).to.contain('each of the 9 ConfigMaps was reconciled by exactly one replica');
+    expect(out).to.not.contain('WRONG');
+    const moved = /shard 1 moved from replica-b to (replica-[ac]) after (\d+) ms \(lease duration 2000 ms/.exec(out);
+    expect(moved, out).to.not.equal(null);
+    expect(Number(moved?.[2]), 'about one lease duration after the crash').to.be.within(1500, 3000);
+    expect(out).to.contain(`(shard 1) reconciled by ${moved?.[1]} only`);
+    expect(out).to.contain('sharding ok');
+  });
+
   it('log-stream should follow a container log', async () => {
     expect(await example('log-stream.ts')).to.contain('log: starting\nlog: working\nlog: done');
   });
