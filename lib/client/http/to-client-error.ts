@@ -91,6 +91,8 @@ function describe(error: unknown, code: string | undefined): string {
   // undici wraps the real error: "fetch failed" says nothing; prefer the cause's message.
   const e = error as ErrorLike | null;
   const cause = e?.cause as ErrorLike | undefined;
-  const text = typeof cause?.message === 'string' && cause.message !== '' ? cause.message : typeof e?.message === 'string' ? e.message : String(error);
+  const raw = typeof cause?.message === 'string' && cause.message !== '' ? cause.message : typeof e?.message === 'string' ? e.message : String(error);
+  // node-fetch says "request to https://host/path?query failed": the query may carry anything.
+  const text = raw.replace(/\b(https?|wss?):\/\/([^\s?#]*)[?#][^\s,]*/g, '$1://$2');
   return code === undefined || text.includes(code) ? text : `${text} (${code})`;
 }
