@@ -24,9 +24,11 @@ import { goStructFields, hasMarshalJSON, resolveNamedType } from './go-struct-fi
  * 1 writes the zero value (a scalar without `omitempty`, or a value struct, which Go always
  * writes), 2 writes `null` for nil but keeps an empty list or map (a pointer, slice or map without
  * `omitempty`; the server leaves a nil one absent, which clients read as `null`), 3 omits the
- * zero value of a scalar (`omitempty` on a value: `readyReplicas: 0` is not written).
+ * zero value of a scalar (`omitempty` on a value: `readyReplicas: 0` is not written), 4 writes
+ * `null` (a value `metav1.Time` or `MicroTime`, whose MarshalJSON writes null for the zero time:
+ * `creationTimestamp: null` in a pod template, an Event's `eventTime: null`).
  */
-type FieldEntry = [string, string, 0 | 1, 0 | 1 | 2 | 3];
+type FieldEntry = [string, string, 0 | 1, 0 | 1 | 2 | 3 | 4];
 /** One definition: `[description, fields]`, or `[description, type code]` for a scalar alias. */
 type DefinitionEntry = [string, Record<string, FieldEntry> | string];
 
@@ -124,12 +126,13 @@ function goPackageOf(definition: string): { readonly importPath: string; readonl
 }
 
 /** What Go writes for a field holding its zero value (see {@link FieldEntry}). */
-function zeroCode(definition: string, field: string, code: string, go: { goType: string; omitempty: boolean; importPath: string }): 0 | 1 | 2 | 3 {
+function zeroCode(definition: string, field: string, code: string, go: { goType: string; omitempty: boolean; importPath: string }): 0 | 1 | 2 | 3 | 4 {
   if (/^(\*|\[\]|map\[)/.test(go.goType)) return go.omitempty ? 0 : 2;
   if (code === 'ios' || code === '#io.k8s.apimachinery.pkg.api.resource.Quantity') return 1;
   if (code.startsWith('#')) {
     const target = code.slice(1);
     const special = SPECIAL[target];
+    if (special === 'date-time') return 4;
     if (special !== undefined) return 0;
     const named = resolveNamedType(go.importPath, go.goType);
     if (named !== undefined && hasMarshalJSON(named.importPath, named.name)) {

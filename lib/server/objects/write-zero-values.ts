@@ -62,6 +62,8 @@ function fillStruct(object: Json, name: string): void {
     if ((value === undefined || value === null) && definition.writesZero) {
       value = zeroOf(definition.type);
       if (value !== undefined) setOwnProperty(object, field, value);
+    } else if (value === undefined && definition.writesNull) {
+      setOwnProperty(object, field, null);
     }
     if (value !== undefined && value !== null) fillValue(value, definition.type);
   }
@@ -72,7 +74,8 @@ function fillStruct(object: Json, name: string): void {
  * value: scalars without `omitempty` (`status.replicas: 0` of a ReplicaSet,
  * `currentNumberScheduled: 0` of a DaemonSet, a Node's `daemonEndpoints.kubeletEndpoint.Port: 0`)
  * and value structs, which Go's encoder writes whatever their tag says (a Deployment's
- * `status: {}`, a container's `resources: {}`). Which fields those are is read from the Go types
+ * `status: {}`, a container's `resources: {}`; a zero `metav1.Time` as `null`, such as a pod
+ * template's `metadata.creationTimestamp`). Which fields those are is read from the Go types
  * by scripts/generate-builtin-definitions.ts. Clients rely on it: the official Python client
  * refuses a ReplicaSet whose `status.replicas` is missing. Kinds without a built-in
  * definition (custom resources) are left unchanged.

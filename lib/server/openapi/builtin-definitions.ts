@@ -29,6 +29,12 @@ export interface FieldDefinition {
    * `omitempty`; to a client that is the same as absent).
    */
   readonly writesZero: boolean;
+  /**
+   * True for a value (non-pointer) `metav1.Time` or `MicroTime`: Go writes `null` for the zero
+   * time whatever the tag says, so kube-apiserver answers `creationTimestamp: null` in a pod
+   * template's metadata and `eventTime: null` in a core Event that has none.
+   */
+  readonly writesNull: boolean;
   /** True when the Go field is tagged `omitempty`: an empty list or map in it is dropped. */
   readonly omitEmpty: boolean;
   /** True when Go drops the field's zero value (`omitempty` on a scalar that is not a pointer: `readyReplicas: 0`). */
@@ -46,7 +52,7 @@ export interface TypeDefinition {
   readonly scalar: FieldType | undefined;
 }
 
-type RawField = [string, string, 0 | 1, 0 | 1 | 2 | 3];
+type RawField = [string, string, 0 | 1, 0 | 1 | 2 | 3 | 4];
 type RawDefinition = [string, Record<string, RawField> | string];
 
 let decoded: { kinds: Map<string, string>; definitions: Map<string, TypeDefinition> } | undefined;
@@ -87,7 +93,7 @@ function table(): { kinds: Map<string, string>; definitions: Map<string, TypeDef
     } else {
       const fields = new Map<string, FieldDefinition>();
       for (const [field, [code, doc, required, zero]] of Object.entries(body)) {
-        fields.set(field, { type: decodeType(code), description: doc, required: required === 1, writesZero: zero === 1, omitEmpty: zero === 0 || zero === 3, dropsZero: zero === 3 });
+        fields.set(field, { type: decodeType(code), description: doc, required: required === 1, writesZero: zero === 1, writesNull: zero === 4, omitEmpty: zero === 0 || zero === 3, dropsZero: zero === 3 });
       }
       definitions.set(name, { name, description, fields, scalar: undefined });
     }

@@ -25,15 +25,16 @@ describe('writeZeroValues', () => {
   it('should write value structs (always written by Go) but no nil pointers, slices or maps', () => {
     const deployment = filled('apps', 'v1', 'Deployment', { metadata: { name: 'a' }, spec: { template: { spec: { containers: [{ name: 'c' }] } } } });
     expect(deployment['status']).to.deep.equal({});
-    expect(deployment['spec'].template.metadata).to.deep.equal({});
+    expect(deployment['spec'].template.metadata).to.deep.equal({ creationTimestamp: null });
     expect(deployment['spec'].template.spec.containers[0].resources).to.deep.equal({});
     expect(deployment['spec']).to.not.have.property('selector');
     expect(deployment['spec']).to.not.have.property('replicas');
   });
 
-  it('should leave times absent (Go writes null) and keep values that are set', () => {
-    const event = filled('', 'v1', 'Event', { metadata: { name: 'e' }, involvedObject: { kind: 'Pod' }, count: 2 });
-    expect(event).to.not.have.property('firstTimestamp');
+  it('should write null for a zero value time (Go\'s MarshalJSON of metav1.Time) and keep values that are set', () => {
+    const event = filled('', 'v1', 'Event', { metadata: { name: 'e' }, involvedObject: { kind: 'Pod' }, count: 2, lastTimestamp: '2024-05-01T10:00:00Z' });
+    expect(event).to.include({ firstTimestamp: null, eventTime: null, lastTimestamp: '2024-05-01T10:00:00Z' });
+    expect(event).to.not.have.property('series');
     expect(event).to.include({ count: 2, reportingComponent: '', reportingInstance: '' });
     expect(event['source']).to.deep.equal({});
     expect(event['involvedObject']).to.deep.equal({ kind: 'Pod' });
@@ -42,7 +43,7 @@ describe('writeZeroValues', () => {
   it('should reach into lists and maps of structs', () => {
     const node = filled('', 'v1', 'Node', { metadata: { name: 'n' }, status: { conditions: [{ type: 'Ready' }] } });
     expect(node['status'].daemonEndpoints).to.deep.equal({ kubeletEndpoint: { Port: 0 } });
-    expect(node['status'].conditions[0]).to.deep.equal({ type: 'Ready', status: '' });
+    expect(node['status'].conditions[0]).to.deep.equal({ type: 'Ready', status: '', lastHeartbeatTime: null, lastTransitionTime: null });
     expect(node['status'].nodeInfo).to.include({ machineID: '', kubeletVersion: '', architecture: '' });
   });
 
