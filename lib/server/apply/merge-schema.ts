@@ -5,6 +5,8 @@ import { ATOMIC_STRUCTS, LIST_MAP_KEY_DEFAULTS } from '../openapi/builtin-field-
 import { fieldCursor, itemCursor, rootCursor, structName, type TypeCursor } from '../patch/builtin-type-cursor.js';
 import { additionalOf, asStructural, itemsOf, type StructuralSchema } from '../schema/structural-schema.js';
 import { ownProperty } from '../../core/json/own-property.js';
+import { goJsonForm } from '../objects/write-zero-values.js';
+import type { JsonObject } from '../patch/json-value.js';
 
 /**
  * The topology of a list (`x-kubernetes-list-type`): replaced whole (`atomic`), a set of scalars
@@ -32,6 +34,12 @@ export interface MergeSchema {
    * there, the field itself is removed. Without this method no field counts as declared.
    */
   isNamedField?(path: readonly string[]): boolean;
+  /**
+   * The object as the field manager compares it: for built-in kinds, as Go's encoder writes the
+   * typed object (zero-valued structs, `null` for nil fields without `omitempty`; see
+   * `goJsonForm`). Without this method objects are compared as they are (custom resources).
+   */
+  typedForm?(object: JsonObject): JsonObject;
 }
 
 const ATOMIC: ListType = { type: 'atomic' };
@@ -69,6 +77,9 @@ export function builtinMergeSchema(gvk: GroupVersionKind): MergeSchema {
       const keys = meta.listMapKeys ?? (meta.patchMergeKey === undefined ? [] : [meta.patchMergeKey]);
       const defaults = Object.fromEntries(keys.filter((k) => Object.hasOwn(LIST_MAP_KEY_DEFAULTS, k)).map((k) => [k, LIST_MAP_KEY_DEFAULTS[k]]));
       return Object.keys(defaults).length > 0 ? { type, keys, defaults } : { type, keys };
+    },
+    typedForm(object) {
+      return goJsonForm(gvk, object) as JsonObject;
     },
     mapType(path) {
       const { cursor, meta } = resolve(path);

@@ -6,6 +6,7 @@ import { capUpdateManagers, decodeManagedFields, IGNORED_FIELDS, isResetManagedF
 import type { MergeSchema } from './merge-schema.js';
 import { withManagedFields } from './server-side-apply.js';
 import { compare } from './typed-value.js';
+import type { JsonObject } from '../patch/json-value.js';
 
 /** The input of {@link recordUpdate}. */
 export interface RecordUpdateInput {
@@ -39,12 +40,11 @@ export interface RecordUpdateInput {
  * `apiVersion`, `kind`, `metadata.name`, `uid`, `resourceVersion`, ... are never owned. Fields a
  * write does not change keep their owners.
  *
- * ## Caveats
- * A create is compared against an empty object, so every map and struct of the new object is
- * marked with `.` in the creator's FieldsV1 (`f:spec: {.: {}, ...}`) — exactly what
- * kube-apiserver records for custom resources. For built-in kinds it compares against the Go zero
- * value, in which non-pointer structs such as `spec` already exist, so those carry no `.` there;
- * ownership of every leaf, and therefore conflicts, is the same.
+ * Objects are compared in their typed form (`schema.typedForm`): a create of a built-in kind
+ * is compared with the Go zero value, in which value structs such as `spec` already exist and
+ * nil lists are `null`, so those carry no `.` in the creator's FieldsV1; a custom resource is
+ * compared with an empty object, so its `spec` does (`f:spec: {.: {}, ...}`), as kube-apiserver
+ * records.
  *
  * ## Example
  * ```ts
@@ -64,7 +64,8 @@ export function recordUpdate(input: RecordUpdateInput): KubeObject {
   const next = withoutManagedFields(updated) ?? {};
   if (live !== undefined && managers.size === 0) return withManagedFields(next, managers);
   const liveValue = withoutManagedFields(live) ?? {};
-  const comparison = compare(liveValue, next, schema);
+  const typed = (object: JsonObject): JsonObject => schema.typedForm?.(object) ?? object;
+  const comparison = compare(typed(liveValue), typed(next), schema);
   const writer = managerIdentity({ manager, operation: 'Update', apiVersion, subresource });
   shiftOwnership(managers, comparison, writer, true);
   const changed = comparison.added.union(comparison.modified).difference(IGNORED_FIELDS);

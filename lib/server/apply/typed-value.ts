@@ -78,16 +78,21 @@ export function compare(lhs: unknown, rhs: unknown, schema: MergeSchema): Compar
   const added: FieldPath[] = [];
   const modified: FieldPath[] = [];
   const removed: FieldPath[] = [];
+  // A null is structured-merge-diff's wildcard: present (so not added or removed itself), of
+  // whatever kind the other side has, and empty.
+  const nil = (v: unknown): boolean => v === undefined || v === null;
   const walk = (l: unknown, r: unknown, pes: FieldPath, sp: readonly string[], isItem: boolean): void => {
-    const present = r !== undefined ? r : l;
+    const present = !nil(r) ? r : l;
     const kind = kindOf(present);
-    const mismatch = l !== undefined && r !== undefined && kindOf(l) !== kindOf(r);
+    const mismatch = !nil(l) && !nil(r) && kindOf(l) !== kindOf(r);
     const listType = kind === 'list' ? schema.listType(sp) : undefined;
-    const empty = (v: unknown) => v === undefined || (isJsonObject(v) && Object.keys(v).length === 0);
+    const empty = (v: unknown) => nil(v) || (isJsonObject(v) && Object.keys(v).length === 0);
+    const emptyList = (v: unknown) => nil(v) || (Array.isArray(v) && v.length === 0);
     const leaf =
       kind === 'scalar' ||
       mismatch ||
       listType?.type === 'atomic' ||
+      (kind === 'list' && emptyList(l) && emptyList(r)) ||
       (kind === 'object' && (atomicObject(schema, sp, isItem) || (empty(l) && empty(r))));
     if (leaf) {
       if (pes.length === 0) return;

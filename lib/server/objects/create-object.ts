@@ -11,7 +11,8 @@ import { generateName } from './generate-name.js';
 import { objectKey, requestKey } from './object-key.js';
 import { fitStorage } from './storage-size.js';
 import { decodeBuiltin, defaultAndValidate, hasStatusSubresource, metaOf } from './prepare-object.js';
-import { podQosClass } from './builtin-defaults.js';
+import { applyBuiltinDefaults, podQosClass } from './builtin-defaults.js';
+import type { KubeObject } from '../../core/index.js';
 import { recordUpdate } from '../apply/record-update.js';
 import { mergeSchemaOf } from './merge-schema-of.js';
 
@@ -84,6 +85,10 @@ export function createObject(ctx: ServerContext, kind: ResourceKind, namespace: 
   }
   if (kind.custom?.terminating === true) throw forbidden(gr, fixedName, 'create not allowed while custom resource definition is terminating');
 
+  // kube-apiserver's field manager sees the decoded, defaulted request, before admission and
+  // the strategy (allocated IPs, initial status) change it; the status of a kind with a
+  // status subresource is one of its reset fields, never owned through the main resource.
+  const requested = options.managedFieldsSet === true ? undefined : requestedObject(kind, input);
   const now = ctx.now();
   delete meta.selfLink;
   delete meta.deletionTimestamp;
@@ -123,14 +128,24 @@ export function createObject(ctx: ServerContext, kind: ResourceKind, namespace: 
       if (attempt === attempts - 1) throw generateNameExhausted(gr, name);
       continue;
     }
-    const managed =
-      options.managedFieldsSet === true
-        ? input
-        : (recordUpdate({ live: undefined, updated: input, manager: options.fieldManager, apiVersion: kind.apiVersion, time: formatTime(now), schema: mergeSchemaOf(kind) }) as Json);
-    const object = canonicalObject(managed);
+    if (requested !== undefined) {
+      const recorded = recordUpdate({ live: undefined, updated: requested as KubeObject, manager: options.fieldManager, apiVersion: kind.apiVersion, time: formatTime(now), schema: mergeSchemaOf(kind) });
+      const managedFields = recorded.metadata?.managedFields;
+      if (managedFields === undefined) delete meta.managedFields;
+      else meta.managedFields = managedFields;
+    }
+    const object = canonicalObject(input);
     if (options.dryRun) return { object, code: 201 };
     const stored = ctx.store.create(kind.bucket, key, fitStorage(kind, key, canonicalObject(toStorage(kind, object)), options.managedFieldsSet === true) as StoredObject);
     return { object: fromStorage(kind, stored), code: 201 };
   }
   throw generateNameExhausted(gr, prefix);
+}
+
+/** The request as the field manager sees it: decoded, defaulted, without the status a status subresource owns. */
+function requestedObject(kind: ResourceKind, input: Json): Json {
+  const requested = structuredClone(input);
+  if (hasStatusSubresource(kind)) delete requested['status'];
+  if (kind.custom === undefined) applyBuiltinDefaults(kind.group, kind.kind, requested);
+  return requested;
 }

@@ -38,23 +38,24 @@ function zeroOf(type: FieldType): unknown {
   }
 }
 
-function fillValue(value: unknown, type: FieldType): void {
+function fillValue(value: unknown, type: FieldType, nils: boolean): void {
   switch (type.kind) {
     case 'ref':
-      if (isObject(value)) fillStruct(value, type.name);
+      if (isObject(value)) fillStruct(value, type.name, nils);
       break;
     case 'array':
-      if (Array.isArray(value)) for (const item of value) fillValue(item, type.items);
+      if (Array.isArray(value)) for (const item of value) fillValue(item, type.items, nils);
       break;
     case 'map':
-      if (isObject(value)) for (const key of Object.keys(value)) fillValue(ownProperty(value, key), type.values);
+      if (isObject(value)) for (const key of Object.keys(value)) fillValue(ownProperty(value, key), type.values, nils);
       break;
     default:
       break;
   }
 }
 
-function fillStruct(object: Json, name: string): void {
+/** `nils`: also write `null` for nil pointers, slices and maps without `omitempty`, as Go does. */
+function fillStruct(object: Json, name: string, nils: boolean): void {
   const fields = builtinDefinition(name)?.fields;
   if (fields === undefined) return;
   for (const [field, definition] of fields) {
@@ -62,10 +63,10 @@ function fillStruct(object: Json, name: string): void {
     if ((value === undefined || value === null) && definition.writesZero) {
       value = zeroOf(definition.type);
       if (value !== undefined) setOwnProperty(object, field, value);
-    } else if (value === undefined && definition.writesNull) {
+    } else if (value === undefined && (definition.writesNull || (nils && !definition.omitEmpty))) {
       setOwnProperty(object, field, null);
     }
-    if (value !== undefined && value !== null) fillValue(value, definition.type);
+    if (value !== undefined && value !== null) fillValue(value, definition.type, nils);
   }
 }
 
@@ -82,5 +83,20 @@ function fillStruct(object: Json, name: string): void {
  */
 export function writeZeroValues(gvk: GroupVersionKind, object: Json): void {
   const root = rootCursor(gvk);
-  if (root?.kind === 'ref') fillStruct(object, root.name);
+  if (root?.kind === 'ref') fillStruct(object, root.name, false);
+}
+
+/**
+ * A copy of a built-in object exactly as Go's encoding/json writes the typed object: what
+ * {@link writeZeroValues} adds, and also `null` for every nil pointer, slice or map without
+ * `omitempty` (`containers: null` in an empty pod spec, a Deployment's `selector: null`). This
+ * is the value kube-apiserver's field manager compares (it converts typed objects), so
+ * `goJsonForm(gvk, {})` is the empty object a create is compared with. Custom resources come
+ * back as an unchanged copy.
+ */
+export function goJsonForm(gvk: GroupVersionKind, object: Json): Json {
+  const copy = structuredClone(object);
+  const root = rootCursor(gvk);
+  if (root?.kind === 'ref') fillStruct(copy, root.name, true);
+  return copy;
 }

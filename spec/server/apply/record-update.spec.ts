@@ -29,6 +29,23 @@ describe('recordUpdate', () => {
     ]);
   });
 
+  it('should compare a create of a built-in kind with the Go zero value: no "." on value structs or nil lists, "." on maps and list items', () => {
+    const statefulSet = {
+      apiVersion: 'apps/v1',
+      kind: 'StatefulSet',
+      metadata: { name: 's', namespace: 'default' },
+      spec: { selector: { matchLabels: { run: 's' } }, updateStrategy: { type: 'RollingUpdate' }, template: { metadata: { labels: { run: 's' } }, spec: { containers: [{ name: 'main', image: 'pause' }] } } },
+    } as KubeObject;
+    const created = recordUpdate({ live: undefined, updated: statefulSet, manager: 'm', apiVersion: 'apps/v1', time: T1, schema: builtinMergeSchema({ group: 'apps', version: 'v1', kind: 'StatefulSet' }) });
+    expect(created.metadata?.managedFields?.[0]?.fieldsV1).to.deep.equal({
+      'f:spec': {
+        'f:selector': {},
+        'f:updateStrategy': { 'f:type': {} },
+        'f:template': { 'f:metadata': { 'f:labels': { '.': {}, 'f:run': {} } }, 'f:spec': { 'f:containers': { 'k:{"name":"main"}': { '.': {}, 'f:image': {}, 'f:name': {}, 'f:resources': {} } } } },
+      },
+    });
+  });
+
   it('should move changed fields from their owner to the writer, without conflict', () => {
     const created = update(undefined, cm({ a: '1', b: '1' }), 'creator');
     const edited = update(created, cm({ a: '2', b: '1' }), 'kubectl-edit', T2);
