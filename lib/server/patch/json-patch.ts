@@ -16,8 +16,8 @@ const OPS = new Set(['add', 'remove', 'replace', 'move', 'copy', 'test']);
  * - the patch is not a JSON array of objects (it cannot be decoded) → `MalformedPatch` (400);
  * - more than {@link MAX_JSON_PATCH_OPERATIONS} operations → `TooManyOperations` (413,
  *   `Request entity too large: The allowed maximum operations in a JSON patch is 10000, got N`);
- * - anything that fails while applying — a `test` whose value differs, a `remove`/`replace`/`test`
- *   of a missing path, an array index out of range, an unknown `op`, a missing `path`/`value`/`from`
+ * - anything that fails while applying — a `test` whose value differs, a `remove` or `test` of a
+ *   missing path, a `replace` under a missing parent or of a missing array item, an array index out of range, an unknown `op`, a missing `path`/`value`/`from`
  *   (Go's json-patch only finds those when applying) → `PatchFailed` (422 with the generic body).
  *
  * ## Example
@@ -58,9 +58,11 @@ export function applyJsonPatch(target: unknown, operations: unknown): unknown {
       throw new PatchError('PatchFailed', `json patch operation ${index}: unexpected op ${JSON.stringify(op ?? null)}`);
     }
     if (typeof path !== 'string') throw new PatchError('PatchFailed', `json patch operation ${index} (${op}): missing path`);
-    if (op === 'test' && operation['value'] === null && testsMissingAsNull(document, path)) return;
+    if (op === 'test' && operation['value'] === null && missingMemberOfObject(document, path)) return;
+    // Go's json-patch v4 (kube-apiserver's) replaces a missing member of an object as an add.
+    const effective = op === 'replace' && missingMemberOfObject(document, path) ? 'add' : op;
     try {
-      const own = { ...operation, value: nullPrototypeCopy(operation['value']) } as unknown as jsonPatch.Operation;
+      const own = { ...operation, op: effective, value: nullPrototypeCopy(operation['value']) } as unknown as jsonPatch.Operation;
       document = jsonPatch.applyOperation(document, own, true, true, false, index).newDocument;
       // `copy` clones through JSON.parse, which makes ordinary objects again.
       if (op === 'copy') document = nullPrototypeCopy(document);
@@ -73,11 +75,13 @@ export function applyJsonPatch(target: unknown, operations: unknown): unknown {
 }
 
 /**
- * Go's json-patch (what kube-apiserver uses) lets `{op: test, value: null}` pass on a missing
- * member of an existing object: a missing field reads as null. kube-rs's finalizer helper
- * relies on it (`test /metadata/finalizers == null` before adding the first finalizer).
+ * Whether `path` names a missing member of an existing object. Go's json-patch v4 (what
+ * kube-apiserver uses) reads such a member as null: `{op: test, value: null}` passes on it
+ * (kube-rs's finalizer helper relies on it: `test /metadata/finalizers == null` before adding
+ * the first finalizer), and `replace` sets it as `add` would (`replace
+ * /spec/activeDeadlineSeconds` on a pod without one succeeds).
  */
-function testsMissingAsNull(document: unknown, path: string): boolean {
+function missingMemberOfObject(document: unknown, path: string): boolean {
   const slash = path.lastIndexOf('/');
   if (slash === -1) return false;
   let parent: unknown;

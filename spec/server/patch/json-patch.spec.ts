@@ -96,9 +96,14 @@ describe('applyJsonPatch', () => {
       expect(failure(() => applyJsonPatch({}, [{ op: 'test', path: '/metadata/finalizers', value: null }])).reason).to.equal('PatchFailed');
     });
 
-    it('should fail remove and replace of missing paths with PatchFailed', () => {
+    it('should fail remove of a missing path, and replace under a missing parent or of a missing item, with PatchFailed', () => {
       expect(failure(() => applyJsonPatch({}, [{ op: 'remove', path: '/metadata/labels' }])).reason).to.equal('PatchFailed');
-      expect(failure(() => applyJsonPatch({ a: {} }, [{ op: 'replace', path: '/a/b', value: 1 }])).reason).to.equal('PatchFailed');
+      expect(failure(() => applyJsonPatch({}, [{ op: 'replace', path: '/a/b', value: 1 }])).reason).to.equal('PatchFailed');
+      expect(failure(() => applyJsonPatch({ a: [1] }, [{ op: 'replace', path: '/a/1', value: 2 }])).reason).to.equal('PatchFailed');
+    });
+
+    it('should replace a missing member of an object as an add, as Go json-patch v4 (kube-apiserver) does', () => {
+      expect(applyJsonPatch({ spec: { containers: [] } }, [{ op: 'replace', path: '/spec/activeDeadlineSeconds', value: 600 }])).to.deep.equal({ spec: { containers: [], activeDeadlineSeconds: 600 } });
     });
 
     it('should fail an out-of-range array index with PatchFailed', () => {
