@@ -30,6 +30,7 @@ import { API_SERVICE_BUCKET, ApiServiceRegistration } from './apiregistration/ap
 import { componentStatusHandlers } from './components/component-statuses.js';
 import { DefaultServiceAccounts } from './serviceaccounts/default-service-accounts.js';
 import { SERVICE_BUCKET, serviceHooks } from './services/service-hooks.js';
+import { POD_BUCKET, podAdmissionHooks } from './admission/pod-admission.js';
 import { publishKubernetesService } from './services/kubernetes-service.js';
 import { JOB_BUCKET, jobHooks } from './jobs/job-hooks.js';
 import { WorkloadSimulation } from './simulation/workload-simulation.js';
@@ -294,6 +295,7 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
   hooks.set(API_SERVICE_BUCKET, apiServiceHooks());
   hooks.set(SERVICE_BUCKET, serviceHooks(ctx));
   hooks.set(JOB_BUCKET, jobHooks());
+  hooks.set(POD_BUCKET, podAdmissionHooks(ctx));
   const authorizer = new Authorizer(store);
   for (const [bucket, kindHooks] of rbacHooks(authorizer)) hooks.set(bucket, kindHooks);
   const crdController = new CrdController(ctx);

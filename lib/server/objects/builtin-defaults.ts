@@ -74,9 +74,24 @@ function defaultPodSpec(spec: Json | undefined): void {
   defaultVolumes(spec['volumes']);
 }
 
+/**
+ * The v1 conversion of a pod spec: `serviceAccountName` takes the deprecated `serviceAccount`
+ * when empty, and every answer carries `serviceAccount` equal to `serviceAccountName`.
+ */
+function syncServiceAccount(spec: Json | undefined): void {
+  if (spec === undefined) return;
+  const name = typeof spec['serviceAccountName'] === 'string' ? spec['serviceAccountName'] : '';
+  const deprecated = typeof spec['serviceAccount'] === 'string' ? spec['serviceAccount'] : '';
+  if (name === '' && deprecated !== '') spec['serviceAccountName'] = deprecated;
+  if (typeof spec['serviceAccountName'] === 'string' && spec['serviceAccountName'] !== '') spec['serviceAccount'] = spec['serviceAccountName'];
+  else delete spec['serviceAccount'];
+}
+
 function defaultTemplate(spec: Json | undefined): void {
   const template = obj(spec?.['template']);
-  if (template !== undefined) defaultPodSpec(obj(template['spec']));
+  if (template === undefined) return;
+  defaultPodSpec(obj(template['spec']));
+  syncServiceAccount(obj(template['spec']));
 }
 
 /** The QoS class of a pod spec (BestEffort, Burstable or Guaranteed). */
@@ -107,6 +122,9 @@ export function applyBuiltinDefaults(group: string, kind: string, object: Json):
   switch (`${group}/${kind}`) {
     case '/Pod':
       defaultPodSpec(spec);
+      syncServiceAccount(spec);
+      // SetDefaults_Pod (not the pod spec of templates).
+      if (spec !== undefined) setDefault(spec, 'enableServiceLinks', true);
       break;
     case '/PodTemplate':
       defaultTemplate(object);
