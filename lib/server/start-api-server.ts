@@ -31,6 +31,7 @@ import { componentStatusHandlers } from './components/component-statuses.js';
 import { DefaultServiceAccounts } from './serviceaccounts/default-service-accounts.js';
 import { SERVICE_BUCKET, serviceHooks } from './services/service-hooks.js';
 import { POD_BUCKET, podAdmissionHooks } from './admission/pod-admission.js';
+import { PV_BUCKET, PV_PROTECTION_FINALIZER, PVC_BUCKET, PVC_PROTECTION_FINALIZER, storageProtectionHooks } from './volumes/protection-admission.js';
 import { publishKubernetesService } from './services/kubernetes-service.js';
 import { JOB_BUCKET, jobHooks } from './jobs/job-hooks.js';
 import { WorkloadSimulation } from './simulation/workload-simulation.js';
@@ -46,6 +47,7 @@ import { renderKubeconfig } from './kubeconfig/render-kubeconfig.js';
 import { NamespaceController } from './namespaces/namespace-controller.js';
 import { NAMESPACE_BUCKET, namespaceHooks } from './namespaces/namespace-hooks.js';
 import { RootCaPublisher } from './namespaces/root-ca-publisher.js';
+import { VolumeProtection } from './volumes/protection-controller.js';
 import { notFound } from './errors/status-errors.js';
 import { createObject } from './objects/create-object.js';
 import { objectKey } from './objects/object-key.js';
@@ -140,8 +142,9 @@ export interface ApiServerOptions {
   /**
    * Run the in-process controllers kube-controller-manager runs on a real cluster: the garbage
    * collector (ownerReferences), the namespace controller, the root CA publisher (the
-   * `kube-root-ca.crt` ConfigMap in every namespace) and the serviceaccounts controller (a
-   * `default` ServiceAccount in every namespace). @default true
+   * `kube-root-ca.crt` ConfigMap in every namespace), the serviceaccounts controller (a
+   * `default` ServiceAccount in every namespace) and the pvc- and pv-protection controllers
+   * (the protection finalizers go once nothing uses a claim or volume). @default true
    */
   readonly controllers?: boolean;
   /**
@@ -296,6 +299,8 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
   hooks.set(SERVICE_BUCKET, serviceHooks(ctx));
   hooks.set(JOB_BUCKET, jobHooks());
   hooks.set(POD_BUCKET, podAdmissionHooks(ctx));
+  hooks.set(PVC_BUCKET, storageProtectionHooks(PVC_PROTECTION_FINALIZER));
+  hooks.set(PV_BUCKET, storageProtectionHooks(PV_PROTECTION_FINALIZER));
   const authorizer = new Authorizer(store);
   for (const [bucket, kindHooks] of rbacHooks(authorizer)) hooks.set(bucket, kindHooks);
   const crdController = new CrdController(ctx);
@@ -348,6 +353,7 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
   seedBootstrapPolicy(ctx, () => aggregation.syncAll());
 
   const rootCaPublisher = controllers ? new RootCaPublisher(ctx, certificates.ca.certPem) : undefined;
+  const volumeProtection = controllers ? new VolumeProtection(ctx) : undefined;
 
   const podLogs = new PodLogs();
   const forgetLogs = store.subscribe((event) => {
@@ -464,6 +470,7 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
       forgetLogs();
       garbageCollector?.close();
       rootCaPublisher?.close();
+      volumeProtection?.close();
       serviceAccounts?.close();
       simulation?.close();
       store.close();

@@ -126,6 +126,15 @@ export function applyBuiltinDefaults(group: string, kind: string, object: Json):
       // SetDefaults_Pod (not the pod spec of templates).
       if (spec !== undefined) setDefault(spec, 'enableServiceLinks', true);
       break;
+    case '/PersistentVolumeClaim':
+      if (spec !== undefined) setDefault(spec, 'volumeMode', 'Filesystem');
+      break;
+    case '/PersistentVolume':
+      if (spec !== undefined) {
+        setDefault(spec, 'persistentVolumeReclaimPolicy', 'Retain');
+        setDefault(spec, 'volumeMode', 'Filesystem');
+      }
+      break;
     case '/PodTemplate':
       defaultTemplate(object);
       break;

@@ -5,12 +5,19 @@ import { clusterTarget, type Target } from './target.js';
 /**
  * The kube-controller-manager controllers the real cluster runs for the suite: those whose work
  * the embedded server also does in process (garbage collection, namespace finalization,
- * `default` ServiceAccounts, the `kube-root-ca.crt` ConfigMap). Workload controllers
+ * `default` ServiceAccounts, the `kube-root-ca.crt` ConfigMap, the volume protection finalizers). Workload controllers
  * (Deployments, ReplicaSets, StatefulSets, Jobs, CronJobs, DaemonSets), endpoints and the
  * volume binder are left out: they are clients of the API server, not part of it, and their
  * timing would make the compared answers race. The suite judges the API server.
  */
-export const REAL_CONTROLLERS = ['garbage-collector-controller', 'namespace-controller', 'serviceaccount-controller', 'root-ca-certificate-publisher-controller'] as const;
+export const REAL_CONTROLLERS = [
+  'garbage-collector-controller',
+  'namespace-controller',
+  'serviceaccount-controller',
+  'root-ca-certificate-publisher-controller',
+  'persistentvolumeclaim-protection-controller',
+  'persistentvolume-protection-controller',
+] as const;
 
 /** A started cluster and the target of the suite on it. */
 export interface ConformanceCluster {
