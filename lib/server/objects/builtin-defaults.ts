@@ -94,6 +94,14 @@ function defaultTemplate(spec: Json | undefined): void {
   syncServiceAccount(obj(template['spec']));
 }
 
+function defaultPorts(ports: unknown): void {
+  if (!Array.isArray(ports)) return;
+  for (const p of ports) {
+    const port = obj(p);
+    if (port !== undefined) setDefault(port, 'protocol', 'TCP');
+  }
+}
+
 /** The QoS class of a pod spec (BestEffort, Burstable or Guaranteed). */
 export function podQosClass(spec: Json | undefined): string {
   const containers = [...((spec?.['containers'] as unknown[]) ?? []), ...((spec?.['initContainers'] as unknown[]) ?? [])].map(obj);
@@ -135,6 +143,17 @@ export function applyBuiltinDefaults(group: string, kind: string, object: Json):
         setDefault(spec, 'volumeMode', 'Filesystem');
       }
       break;
+    case 'networking.k8s.io/NetworkPolicy':
+      if (spec !== undefined) {
+        if (!Array.isArray(spec['policyTypes']) || spec['policyTypes'].length === 0) {
+          spec['policyTypes'] = Array.isArray(spec['egress']) && spec['egress'].length > 0 ? ['Ingress', 'Egress'] : ['Ingress'];
+        }
+        for (const rule of [...(Array.isArray(spec['ingress']) ? spec['ingress'] : []), ...(Array.isArray(spec['egress']) ? spec['egress'] : [])]) defaultPorts(obj(rule)?.['ports']);
+      }
+      break;
+    case 'scheduling.k8s.io/PriorityClass':
+      setDefault(object, 'preemptionPolicy', 'PreemptLowerPriority');
+      break;
     case '/PodTemplate':
       defaultTemplate(object);
       break;
@@ -170,6 +189,10 @@ export function applyBuiltinDefaults(group: string, kind: string, object: Json):
         setDefault(spec, 'podManagementPolicy', 'OrderedReady');
         setDefault(spec, 'updateStrategy', { type: 'RollingUpdate', rollingUpdate: { partition: 0 } });
         setDefault(spec, 'revisionHistoryLimit', 10);
+        const retention = obj(spec['persistentVolumeClaimRetentionPolicy']) ?? {};
+        setDefault(retention, 'whenDeleted', 'Retain');
+        setDefault(retention, 'whenScaled', 'Retain');
+        spec['persistentVolumeClaimRetentionPolicy'] = retention;
       }
       defaultTemplate(spec);
       break;
@@ -215,6 +238,10 @@ export function applyBuiltinDefaults(group: string, kind: string, object: Json):
       if (spec !== undefined) {
         setDefault(spec, 'type', 'ClusterIP');
         setDefault(spec, 'sessionAffinity', 'None');
+        if (spec['sessionAffinity'] === 'None') delete spec['sessionAffinityConfig'];
+        if (spec['sessionAffinity'] === 'ClientIP' && typeof obj(obj(spec['sessionAffinityConfig'])?.['clientIP'])?.['timeoutSeconds'] !== 'number') {
+          spec['sessionAffinityConfig'] = { clientIP: { timeoutSeconds: 10800 } };
+        }
         const type = spec['type'];
         if (type === 'ClusterIP' || type === 'NodePort' || type === 'LoadBalancer') setDefault(spec, 'internalTrafficPolicy', 'Cluster');
         if (type === 'NodePort' || type === 'LoadBalancer') setDefault(spec, 'externalTrafficPolicy', 'Cluster');

@@ -87,6 +87,8 @@ const OVERRIDES: Readonly<Record<string, Partial<KindRules>>> = {
   'rbac.authorization.k8s.io/RoleBinding': { nameRule: 'path', allowCreateOnUpdate: true },
   'rbac.authorization.k8s.io/ClusterRoleBinding': { nameRule: 'path', allowCreateOnUpdate: true },
   'storage.k8s.io/StorageClass': { returnDeletedObject: true },
+  // PrepareForCreate sets generation 1; PrepareForUpdate never bumps it.
+  'scheduling.k8s.io/PriorityClass': { ...GENERATION, generationFields: [] },
   'admissionregistration.k8s.io/ValidatingWebhookConfiguration': { ...GENERATION, generationFields: ['webhooks'], allowUnconditionalUpdate: false },
   'admissionregistration.k8s.io/MutatingWebhookConfiguration': { ...GENERATION, generationFields: ['webhooks'], allowUnconditionalUpdate: false },
   'admissionregistration.k8s.io/ValidatingAdmissionPolicy': { ...GENERATION, allowUnconditionalUpdate: false },

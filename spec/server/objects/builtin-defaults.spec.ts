@@ -50,4 +50,31 @@ describe('built-in defaults', () => {
     const svc = await create('/api/v1/namespaces/default/services', { metadata: { name: 'svc' }, spec: { ports: [{ port: 8080, targetPort: 0 }] } });
     expect(svc['spec'].ports[0].targetPort).to.equal(8080);
   });
+
+  it('should give a NetworkPolicy its policyTypes and its ports TCP', async () => {
+    const ingressOnly = await create('/apis/networking.k8s.io/v1/namespaces/default/networkpolicies', { metadata: { name: 'in' }, spec: { podSelector: {}, ingress: [{ ports: [{ port: 80 }] }] } });
+    expect(ingressOnly['spec'].policyTypes).to.deep.equal(['Ingress']);
+    expect(ingressOnly['spec'].ingress[0].ports[0]).to.deep.equal({ port: 80, protocol: 'TCP' });
+    const both = await create('/apis/networking.k8s.io/v1/namespaces/default/networkpolicies', { metadata: { name: 'both' }, spec: { podSelector: {}, egress: [{ ports: [{ port: 53, protocol: 'UDP' }] }] } });
+    expect(both['spec'].policyTypes).to.deep.equal(['Ingress', 'Egress']);
+    expect(both['spec'].egress[0].ports[0]).to.deep.equal({ port: 53, protocol: 'UDP' });
+  });
+
+  it('should give a PriorityClass PreemptLowerPriority and a generation that updates never bump', async () => {
+    const pc = await create('/apis/scheduling.k8s.io/v1/priorityclasses', { metadata: { name: 'pc' }, value: 10 });
+    expect(pc).to.include({ preemptionPolicy: 'PreemptLowerPriority' });
+    expect(pc['metadata'].generation).to.equal(1);
+    const res = await rawRequest(env.server, '/apis/scheduling.k8s.io/v1/priorityclasses/pc', { method: 'PATCH', body: { description: 'changed' }, headers: { 'content-type': 'application/merge-patch+json' } });
+    expect(res.json<Json>()['metadata'].generation).to.equal(1);
+  });
+
+  it('should give a StatefulSet its claim retention policy and a ClientIP Service its affinity timeout', async () => {
+    const sts = await create('/apis/apps/v1/namespaces/default/statefulsets', {
+      metadata: { name: 'sts' },
+      spec: { serviceName: 'sts', selector: { matchLabels: { a: 'b' } }, template: { metadata: { labels: { a: 'b' } }, spec: { containers: [{ name: 'c', image: 'i' }] } } },
+    });
+    expect(sts['spec'].persistentVolumeClaimRetentionPolicy).to.deep.equal({ whenDeleted: 'Retain', whenScaled: 'Retain' });
+    const svc = await create('/api/v1/namespaces/default/services', { metadata: { name: 'sticky' }, spec: { sessionAffinity: 'ClientIP', ports: [{ port: 80 }] } });
+    expect(svc['spec'].sessionAffinityConfig).to.deep.equal({ clientIP: { timeoutSeconds: 10800 } });
+  });
 });
