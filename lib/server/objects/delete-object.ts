@@ -67,7 +67,8 @@ function podGracePeriod(object: Json, requested: number | undefined): number {
  * Deletes an object as kube-apiserver's generic store does:
  *
  * 1. preconditions (uid, resourceVersion) must hold (409 naming the Kind);
- * 2. graceful kinds (a Pod on a node) get `deletionTimestamp = now + grace` and stay;
+ * 2. graceful kinds (a Pod on a node) get `deletionTimestamp = now + grace` and stay; with no
+ *    grace (a Pod on no node) they are marked in a write of their own, then removed;
  * 3. the propagation policy adds (or removes) the `orphan` / `foregroundDeletion`
  *    finalizers for the garbage collector;
  * 4. with finalizers the object stays, with `deletionTimestamp`, `deletionGracePeriodSeconds: 0`
@@ -104,6 +105,18 @@ export function deleteObject(ctx: ServerContext, request: DeleteRequest): Delete
   const currentGrace = meta.deletionGracePeriodSeconds ?? undefined;
   const shortensGrace = deleting && currentGrace !== undefined && currentGrace !== null && grace < currentGrace;
 
+  if (finalizers.length === 0 && kind.rules.graceful && grace === 0 && !deleting) {
+    // A graceful kind deleted with no grace (a pod on no node) is first marked, in a write of
+    // its own (watchers see MODIFIED, then DELETED), and answered as marked.
+    const marked = structuredClone(served);
+    const markedMeta = marked['metadata'] as Json;
+    markedMeta['deletionTimestamp'] = formatTime(now);
+    markedMeta['deletionGracePeriodSeconds'] = 0;
+    if (request.dryRun) return { object: canonicalObject(marked), removed: true };
+    ctx.store.update(kind.bucket, key, canonicalObject(toStorage(kind, canonicalObject(marked))) as StoredObject);
+    const removed = ctx.store.remove(kind.bucket, key);
+    return { object: fromStorage(kind, removed) as Json, removed: true };
+  }
   if (finalizers.length === 0 && (grace === 0 || (deleting && currentGrace === 0))) {
     if (request.dryRun) return { object: served, removed: true };
     const removed = ctx.store.remove(kind.bucket, key);

@@ -267,6 +267,18 @@ describe('write handlers', () => {
       expect(res.json<Json>()).to.include({ kind: 'Pod' });
     });
 
+    it('should mark a pod on no node in a write of its own before removing it, and answer it marked (also in a dry run)', async () => {
+      const created = await req('/api/v1/namespaces/default/pods', 'POST', { metadata: { name: 'marked' }, spec: { containers: [{ name: 'c', image: 'i' }] } });
+      const rv = Number(created.json<Json>()['metadata'].resourceVersion);
+      const dry = (await req('/api/v1/namespaces/default/pods/marked?dryRun=All', 'DELETE')).json<Json>()['metadata'];
+      expect(dry).to.include({ deletionGracePeriodSeconds: 0, resourceVersion: String(rv) });
+      expect(dry.deletionTimestamp).to.be.a('string');
+      const gone = (await req('/api/v1/namespaces/default/pods/marked', 'DELETE')).json<Json>()['metadata'];
+      expect(gone).to.include({ deletionGracePeriodSeconds: 0 });
+      expect(Number(gone.resourceVersion)).to.be.greaterThan(rv);
+      expect((await req('/api/v1/namespaces/default/pods/marked', 'GET')).status).to.equal(404);
+    });
+
     it('should not delete with dryRun', async () => {
       await req(CM, 'POST', { metadata: { name: 'drydel' } });
       expect((await req(`${CM}/drydel?dryRun=All`, 'DELETE')).status).to.equal(200);
