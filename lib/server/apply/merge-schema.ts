@@ -28,6 +28,8 @@ export interface MergeSchema {
   listType(path: readonly string[]): ListType;
   /** `atomic` when the map or struct at `path` is owned and replaced as a whole (default `granular`). */
   mapType?(path: readonly string[]): 'atomic' | 'granular';
+  /** `atomic` when each item of the list at `path` is a struct replaced as a whole (a list of `Subject`s). */
+  itemMapType?(path: readonly string[]): 'atomic' | 'granular';
   /**
    * True when the last segment of `path` is a declared field of a struct (not a key of a map):
    * when an applier stops applying everything under such a field and nobody else owns anything
@@ -87,6 +89,12 @@ export function builtinMergeSchema(gvk: GroupVersionKind): MergeSchema {
       const name = structName(cursor);
       return name !== undefined && ATOMIC_STRUCTS.has(name) ? 'atomic' : 'granular';
     },
+    itemMapType(path) {
+      let { cursor } = resolve(path);
+      while (itemCursor(cursor) !== undefined) cursor = itemCursor(cursor);
+      const name = structName(cursor);
+      return name !== undefined && ATOMIC_STRUCTS.has(name) ? 'atomic' : 'granular';
+    },
     isNamedField(path) {
       if (path.length === 0) return false;
       let { cursor } = resolve(path.slice(0, -1));
@@ -135,6 +143,11 @@ export function crdMergeSchema(schema: JSONSchemaProps): MergeSchema {
     },
     mapType(path) {
       return resolve(path)?.['x-kubernetes-map-type'] === 'atomic' ? 'atomic' : 'granular';
+    },
+    itemMapType(path) {
+      let schema = resolve(path);
+      while (schema !== undefined && schema.type === 'array' && itemsOf(schema) !== undefined) schema = itemsOf(schema);
+      return schema?.['x-kubernetes-map-type'] === 'atomic' ? 'atomic' : 'granular';
     },
     isNamedField(path) {
       if (path.length === 0) return false;

@@ -23,7 +23,8 @@ export function itemElement(item: unknown, index: number, listType: ListType): P
 }
 
 function atomicObject(schema: MergeSchema, schemaPath: readonly string[], isItem: boolean): boolean {
-  return !isItem && schemaPath.length > 0 && schema.mapType?.(schemaPath) === 'atomic';
+  if (schemaPath.length === 0) return false;
+  return isItem ? schema.itemMapType?.(schemaPath) === 'atomic' : schema.mapType?.(schemaPath) === 'atomic';
 }
 
 /**

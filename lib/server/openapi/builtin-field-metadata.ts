@@ -105,6 +105,7 @@ const TABLE: Readonly<Record<string, FieldMergeMetadata>> = {
 export const ATOMIC_STRUCTS: ReadonlySet<string> = new Set(
   [
     'meta.v1.LabelSelector',
+    'meta.v1.OwnerReference',
     'core.v1.ObjectReference',
     'core.v1.LocalObjectReference',
     'core.v1.TypedLocalObjectReference',
@@ -113,8 +114,22 @@ export const ATOMIC_STRUCTS: ReadonlySet<string> = new Set(
     'core.v1.ObjectFieldSelector',
     'core.v1.ResourceFieldSelector',
     'core.v1.NodeSelector',
+    'core.v1.NodeSelectorTerm',
     'core.v1.TopologySelectorTerm',
     'core.v1.SecretReference',
+    'core.v1.ScopeSelector',
+    'core.v1.EndpointAddress',
+    'core.v1.EndpointPort',
+    'discovery.v1.EndpointPort',
+    'networking.v1.ServiceBackendPort',
+    'rbac.v1.RoleRef',
+    'rbac.v1.Subject',
+    'autoscaling.v1.CrossVersionObjectReference',
+    'admissionregistration.v1.MatchResources',
+    'admissionregistration.v1.NamedRuleWithOperations',
+    'admissionregistration.v1.ParamKind',
+    'admissionregistration.v1.ParamRef',
+    'admissionregistration.v1.Variable',
   ].map(expand),
 );
 

@@ -46,6 +46,21 @@ describe('recordUpdate', () => {
     });
   });
 
+  it('should own atomic structs, also as list items, as a whole (RoleRef, Subject: +structType=atomic)', () => {
+    const binding = {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'RoleBinding',
+      metadata: { name: 'b', namespace: 'default' },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'reader' },
+      subjects: [{ kind: 'ServiceAccount', name: 'default' }],
+    } as KubeObject;
+    const created = recordUpdate({ live: undefined, updated: binding, manager: 'm', apiVersion: 'rbac.authorization.k8s.io/v1', time: T1, schema: builtinMergeSchema({ group: 'rbac.authorization.k8s.io', version: 'v1', kind: 'RoleBinding' }) });
+    expect(created.metadata?.managedFields?.[0]?.fieldsV1).to.deep.equal({ 'f:roleRef': {}, 'f:subjects': {} });
+    const account = { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'sa', namespace: 'default' }, secrets: [{ name: 'extra' }] } as KubeObject;
+    const withSecrets = recordUpdate({ live: undefined, updated: account, manager: 'm', apiVersion: 'v1', time: T1, schema: builtinMergeSchema({ group: '', version: 'v1', kind: 'ServiceAccount' }) });
+    expect(withSecrets.metadata?.managedFields?.[0]?.fieldsV1).to.deep.equal({ 'f:secrets': { '.': {}, 'k:{"name":"extra"}': {} } });
+  });
+
   it('should move changed fields from their owner to the writer, without conflict', () => {
     const created = update(undefined, cm({ a: '1', b: '1' }), 'creator');
     const edited = update(created, cm({ a: '2', b: '1' }), 'kubectl-edit', T2);
