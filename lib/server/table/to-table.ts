@@ -1,6 +1,9 @@
 // Builds the `meta.k8s.io/v1 Table` that `kubectl get` asks the API server for.
 import type { KubeObject, ListMeta } from '../../core/index.js';
 import { formatTime } from '../server-context.js';
+import { ingressClassPrinter, ingressPrinter, networkPolicyPrinter } from './networking-printers.js';
+import { clusterRoleBindingPrinter, roleBindingPrinter } from './rbac-printers.js';
+import { persistentVolumeClaimPrinter, persistentVolumePrinter, priorityClassPrinter, storageClassPrinter } from './storage-printers.js';
 import { apiServicePrinter, componentStatusPrinter, configMapPrinter, endpointsPrinter, eventPrinter, leasePrinter, namespacePrinter, nodePrinter, secretPrinter, serviceAccountPrinter, servicePrinter } from './core-printers.js';
 import { ageOf } from './human-duration.js';
 import { evaluateJsonPath } from './json-path.js';
@@ -74,6 +77,15 @@ const PRINTERS: ReadonlyMap<string, Printer> = new Map([
   ['batch/Job', jobPrinter],
   ['batch/CronJob', cronJobPrinter],
   ['coordination.k8s.io/Lease', leasePrinter],
+  ['/PersistentVolumeClaim', persistentVolumeClaimPrinter],
+  ['/PersistentVolume', persistentVolumePrinter],
+  ['storage.k8s.io/StorageClass', storageClassPrinter],
+  ['scheduling.k8s.io/PriorityClass', priorityClassPrinter],
+  ['networking.k8s.io/Ingress', ingressPrinter],
+  ['networking.k8s.io/IngressClass', ingressClassPrinter],
+  ['networking.k8s.io/NetworkPolicy', networkPolicyPrinter],
+  ['rbac.authorization.k8s.io/RoleBinding', roleBindingPrinter],
+  ['rbac.authorization.k8s.io/ClusterRoleBinding', clusterRoleBindingPrinter],
 ]);
 
 /**
@@ -88,7 +100,8 @@ const PRINTERS: ReadonlyMap<string, Printer> = new Map([
  *   COMPLETIONS DURATION AGE), cronjobs, configmaps (NAME DATA AGE), secrets (NAME TYPE DATA AGE),
  *   services (NAME TYPE CLUSTER-IP EXTERNAL-IP PORT(S) AGE, SELECTOR), namespaces (NAME STATUS AGE),
  *   nodes, events (core/v1 and events.k8s.io/v1), leases (NAME HOLDER AGE), serviceaccounts,
- *   endpoints;
+ *   endpoints, persistentvolumeclaims, persistentvolumes, storageclasses, priorityclasses,
+ *   ingresses, ingressclasses, networkpolicies, rolebindings and clusterrolebindings;
  * - other built-ins (CRDs, RBAC, ...): `Name` and `Created At` (an RFC 3339 cell);
  * - custom resources (`printerColumns` given): `Name` plus the declared columns, each cell read
  *   with {@link evaluateJsonPath} (first match; `null` when nothing matches) and typed as the column

@@ -236,4 +236,26 @@ describe('toTable', () => {
       expect(table.rows[0]?.cells).to.deep.equal(['w1', null, '<invalid>', null]);
     });
   });
+
+  describe('volume, networking, rbac and scheduling printers', () => {
+    const cells = (group: string, kind: string, object: Record<string, unknown>) => toTable([{ metadata: meta('x'), ...object } as KubeObject], { kind, group, includeObject: 'None', now }).rows[0]?.cells;
+
+    it('should print claims and volumes as kubectl get pvc / pv', () => {
+      expect(cells('', 'PersistentVolumeClaim', { spec: { volumeMode: 'Filesystem' }, status: { phase: 'Pending' } })).to.deep.equal(['x', 'Pending', '', '', '', '', '<unset>', '5m', 'Filesystem']);
+      const bound = { spec: { volumeName: 'pv-1', storageClassName: 'fast' }, status: { phase: 'Bound', capacity: { storage: '1Gi' }, accessModes: ['ReadWriteMany', 'ReadWriteOnce'] } };
+      expect(cells('', 'PersistentVolumeClaim', bound)).to.deep.equal(['x', 'Bound', 'pv-1', '1Gi', 'RWO,RWX', 'fast', '<unset>', '5m', '<unset>']);
+      const volume = { spec: { capacity: { storage: '2Gi' }, accessModes: ['ReadWriteOnce'], persistentVolumeReclaimPolicy: 'Retain', claimRef: { namespace: 'ns', name: 'c' } }, status: { phase: 'Bound' } };
+      expect(cells('', 'PersistentVolume', volume)).to.deep.equal(['x', '2Gi', 'RWO', 'Retain', 'Bound', 'ns/c', '', '<unset>', '', '5m', '<unset>']);
+    });
+
+    it('should print ingresses, network policies, bindings and priority classes as kubectl does', () => {
+      const ingress = { spec: { rules: [{ host: 'a.example.com' }, {}], tls: [{}] }, status: { loadBalancer: { ingress: [{ ip: '10.0.0.2' }, { hostname: 'lb' }] } } };
+      expect(cells('networking.k8s.io', 'Ingress', ingress)).to.deep.equal(['x', '<none>', 'a.example.com', '10.0.0.2,lb', '80, 443', '5m']);
+      expect(cells('networking.k8s.io', 'NetworkPolicy', { spec: { podSelector: {} } })).to.deep.equal(['x', '<none>', '5m']);
+      const binding = { roleRef: { kind: 'ClusterRole', name: 'view' }, subjects: [{ kind: 'User', name: 'jane' }, { kind: 'Group', name: 'devs' }, { kind: 'ServiceAccount', name: 'sa', namespace: 'ns' }, { kind: 'User', name: 'joe' }] };
+      expect(cells('rbac.authorization.k8s.io', 'RoleBinding', binding)).to.deep.equal(['x', 'ClusterRole/view', '5m', 'jane, joe', 'devs', 'ns/sa']);
+      expect(cells('scheduling.k8s.io', 'PriorityClass', { value: 7, preemptionPolicy: 'Never' })).to.deep.equal(['x', 7, false, '5m', 'Never']);
+    });
+  });
 });
+
