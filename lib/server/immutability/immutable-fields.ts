@@ -39,6 +39,14 @@ export function goLabelSelector(selector: unknown): string {
 }
 
 /** `ValidateImmutableField`: Invalid with the new value, "field is immutable". */
+/** ValidateRoleBindingUpdate: `roleRef` may not change; the value is Go's `%#v` of the internal rbac.RoleRef. */
+function roleRefErrors(object: Json, old: Json): FieldError[] {
+  const next = obj(object['roleRef']) ?? {};
+  if (sameContent(next, obj(old['roleRef']) ?? {})) return [];
+  const shown = `rbac.RoleRef{APIGroup:${goString(next['apiGroup'])}, Kind:${goString(next['kind'])}, Name:${goString(next['name'])}}`;
+  return [{ ...fieldInvalid('roleRef', '', 'cannot change roleRef'), value: shown }];
+}
+
 function immutable(field: string, next: unknown, old: unknown, render: (v: unknown) => string = (v) => JSON.stringify(v ?? null)): FieldError[] {
   if (sameContent(next, old)) return [];
   return [{ ...fieldInvalid(field, '', 'field is immutable'), value: render(next) }];
@@ -188,7 +196,8 @@ function immutableConfigErrors(object: Json, old: Json, dataFields: readonly str
  *   backoffLimitPerIndex, managedBy, successPolicy;
  * - Pods: everything in `spec` but container images, activeDeadlineSeconds, added tolerations;
  * - PersistentVolumeClaims: `spec`, but a bound claim's storage request, and volumeName once;
- * - Secrets (also `type`) and ConfigMaps marked `immutable: true`: their data and the mark.
+ * - Secrets (also `type`) and ConfigMaps marked `immutable: true`: their data and the mark;
+ * - RoleBindings and ClusterRoleBindings: `roleRef` ("cannot change roleRef").
  *
  * Service clusterIPs are checked where they are allocated (see `serviceHooks`). The values
  * are printed as Go prints them where that is a selector; messages that append go-cmp's diff
@@ -214,6 +223,9 @@ export function immutableFieldErrors(group: string, kind: string, object: Json, 
       return [...immutable('type', object['type'], old['type'], (v) => JSON.stringify(v ?? '')), ...immutableConfigErrors(object, old, ['data'])];
     case '/ConfigMap':
       return immutableConfigErrors(object, old, ['data', 'binaryData']);
+    case 'rbac.authorization.k8s.io/RoleBinding':
+    case 'rbac.authorization.k8s.io/ClusterRoleBinding':
+      return roleRefErrors(object, old);
     default:
       return [];
   }

@@ -73,4 +73,14 @@ describe('immutable fields', () => {
     const res = await patch('/api/v1/namespaces/default/persistentvolumeclaims/data', { spec: { accessModes: ['ReadWriteMany'] } }, MERGE);
     expect(res.json<Json>()['message']).to.match(/^PersistentVolumeClaim "data" is invalid: spec: Forbidden: spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims\n/);
   });
+
+  it('should refuse a new roleRef of a RoleBinding with the internal RoleRef printed as Go does', async () => {
+    await post('/apis/rbac.authorization.k8s.io/v1/namespaces/default/rolebindings', { metadata: { name: 'rb' }, roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'reader' }, subjects: [{ kind: 'User', name: 'jane' }] });
+    const res = await patch('/apis/rbac.authorization.k8s.io/v1/namespaces/default/rolebindings/rb', { roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'writer' } }, MERGE);
+    expect(res.status).to.equal(422);
+    expect(res.json<Json>()['message']).to.equal(
+      'RoleBinding.rbac.authorization.k8s.io "rb" is invalid: roleRef: Invalid value: rbac.RoleRef{APIGroup:"rbac.authorization.k8s.io", Kind:"Role", Name:"writer"}: cannot change roleRef',
+    );
+  });
 });
+
