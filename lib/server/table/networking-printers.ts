@@ -1,6 +1,6 @@
 // Server-side table printers for networking.k8s.io: Ingresses, IngressClasses, NetworkPolicies.
 import { ageOf } from './human-duration.js';
-import { ageColumn, column, doc, formatSelector, get, list, nameColumn, nameOf, str, type Printer } from './printer.js';
+import { ageColumn, column, formatSelector, get, list, nameColumn, nameOf, str, type Printer } from './printer.js';
 
 const age = (object: Record<string, unknown>, now: Date): string => ageOf(get(object, 'metadata', 'creationTimestamp'), now);
 
@@ -53,8 +53,12 @@ export const ingressClassPrinter: Printer = {
   },
 };
 
+const POD_SELECTOR =
+  'Selects the pods to which this NetworkPolicy object applies.  The array of ingress rules is applied to any pods selected by this field. Multiple network policies can select the same set of pods.  In this case, the ingress rules for each are combined additively. This field is NOT optional and follows standard label selector semantics. An empty podSelector matches all pods in this namespace.';
+
 /** `kubectl get networkpolicies`: NAME POD-SELECTOR AGE. */
 export const networkPolicyPrinter: Printer = {
-  columns: [nameColumn(), column('Pod-Selector', 'string', doc('networking.v1.NetworkPolicySpec', 'podSelector')), ageColumn()],
+  // The printer documents the column with extensions/v1beta1's NetworkPolicySpec, worded before networking/v1's.
+  columns: [nameColumn(), column('Pod-Selector', 'string', POD_SELECTOR), ageColumn()],
   cells: (policy, now) => [nameOf(policy), formatSelector(get(policy, 'spec', 'podSelector') ?? {}), age(policy, now)],
 };

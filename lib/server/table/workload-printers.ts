@@ -12,6 +12,21 @@ function containerCells(podSpec: unknown): [string, string] {
   return [containers.map((c) => str(c, 'name')).join(','), containers.map((c) => str(c, 'image')).join(',')];
 }
 
+
+/**
+ * The column documentation kube-apiserver's printers take from extensions/v1beta1's types where
+ * it is worded differently from apps/v1's.
+ */
+const EXTENSIONS_V1BETA1 = {
+  deploymentSelector: 'Label selector for pods. Existing ReplicaSets whose pods are selected by this will be the ones affected by this deployment.',
+  replicaSetReady: 'The number of ready replicas for this replica set.',
+  replicaSetSelector:
+    'Selector is a label query over pods that should match the replica count. If the selector is empty, it is defaulted to the labels present on the pod template. Label keys and values that must match in order to be controlled by this replica set. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#label-selectors',
+  daemonSetReady: 'The number of nodes that should be running the daemon pod and have one or more of the daemon pod running and ready.',
+  daemonSetSelector:
+    'A label query over pods that are managed by the daemon set. Must match in order to be controlled. If empty, defaulted to labels on Pod template. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#label-selectors',
+};
+
 /** `kubectl get pods`: NAME READY STATUS RESTARTS AGE, wide IP NODE NOMINATED NODE READINESS GATES. */
 export const podPrinter: Printer = {
   columns: [
@@ -129,7 +144,7 @@ export const deploymentPrinter: Printer = {
     column('Available', 'string', doc('apps.v1.DeploymentStatus', 'availableReplicas')),
     ageColumn(),
     ...containerColumns(),
-    column('Selector', 'string', doc('apps.v1.DeploymentSpec', 'selector'), 1),
+    column('Selector', 'string', EXTENSIONS_V1BETA1.deploymentSelector, 1),
   ],
   cells(d, now) {
     const replicas = get(d, 'spec', 'replicas');
@@ -151,10 +166,10 @@ export const replicaSetPrinter: Printer = {
     nameColumn(),
     column('Desired', 'integer', doc('apps.v1.ReplicaSetSpec', 'replicas')),
     column('Current', 'integer', doc('apps.v1.ReplicaSetStatus', 'replicas')),
-    column('Ready', 'integer', doc('apps.v1.ReplicaSetStatus', 'readyReplicas')),
+    column('Ready', 'integer', EXTENSIONS_V1BETA1.replicaSetReady),
     ageColumn(),
     ...containerColumns(),
-    column('Selector', 'string', doc('apps.v1.ReplicaSetSpec', 'selector'), 1),
+    column('Selector', 'string', EXTENSIONS_V1BETA1.replicaSetSelector, 1),
   ],
   cells(rs, now) {
     const replicas = get(rs, 'spec', 'replicas');
@@ -190,13 +205,13 @@ export const daemonSetPrinter: Printer = {
     nameColumn(),
     column('Desired', 'integer', doc('apps.v1.DaemonSetStatus', 'desiredNumberScheduled')),
     column('Current', 'integer', doc('apps.v1.DaemonSetStatus', 'currentNumberScheduled')),
-    column('Ready', 'integer', doc('apps.v1.DaemonSetStatus', 'numberReady')),
+    column('Ready', 'integer', EXTENSIONS_V1BETA1.daemonSetReady),
     column('Up-to-date', 'integer', doc('apps.v1.DaemonSetStatus', 'updatedNumberScheduled')),
     column('Available', 'integer', doc('apps.v1.DaemonSetStatus', 'numberAvailable')),
     column('Node Selector', 'string', doc('core.v1.PodSpec', 'nodeSelector')),
     ageColumn(),
     ...containerColumns(),
-    column('Selector', 'string', doc('apps.v1.DaemonSetSpec', 'selector'), 1),
+    column('Selector', 'string', EXTENSIONS_V1BETA1.daemonSetSelector, 1),
   ],
   cells(ds, now) {
     return [
