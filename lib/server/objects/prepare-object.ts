@@ -94,7 +94,9 @@ export function defaultAndValidate(ctx: ServerContext, kind: ResourceKind, objec
   if (hooks?.validate !== undefined) errors.push(...hooks.validate(object, old, kind));
   if (old !== undefined) errors.push(...validateObjectMetaUpdate(meta, metaOf(old)));
   if (old !== undefined && checkImmutable && kind.custom === undefined) errors.push(...immutableFieldErrors(kind.group, kind.kind, object, old));
-  if (errors.length > 0) throw invalid({ group: kind.group, kind: kind.kind }, meta.name ?? '', errors);
+  // The error names the kind of the storage, which validated it (a core Event for events.k8s.io).
+  const storageGroup = kind.storageApiVersion.includes('/') ? (kind.storageApiVersion.split('/')[0] ?? '') : '';
+  if (errors.length > 0) throw invalid({ group: storageGroup, kind: kind.kind }, meta.name ?? '', errors);
 }
 
 /** Whether an update changes what the kind's generation tracks. */

@@ -55,10 +55,28 @@ describe('eventHooks', () => {
     expect(res.json<Json>()['message']).to.equal('Event "e3" is invalid: involvedObject.namespace: Invalid value: "other": does not match event.namespace');
   });
 
-  it('should require eventTime and forbid deprecated fields through events.k8s.io/v1', async () => {
+  it('should require eventTime and forbid deprecated fields through events.k8s.io/v1, naming the core fields and kind as kube-apiserver does', async () => {
     const res = await post(EVENTS, { metadata: { name: 'e4' }, regarding: { kind: 'Pod', name: 'p', namespace: 'default' }, type: 'Normal', deprecatedCount: 2 });
     expect(res.status).to.equal(422);
     const fields = res.json<Json>()['details'].causes.map((c: Json) => c['field']);
-    expect(fields).to.include.members(['eventTime', 'deprecatedCount']);
+    expect(fields).to.include.members(['eventTime', 'count']);
+    expect(res.json<Json>()['details']).to.include({ kind: 'Event' }).and.not.have.property('group');
+  });
+
+  it('should refuse changes to the note of an events.k8s.io/v1 Event as a change of its message', async () => {
+    const created = await post(EVENTS, {
+      metadata: { name: 'e5' },
+      eventTime: '2024-05-01T10:00:00.000000Z',
+      reportingController: 'example.com/c',
+      reportingInstance: 'i',
+      action: 'Act',
+      reason: 'Why',
+      type: 'Normal',
+      note: 'first',
+      regarding: { kind: 'Pod', name: 'p', namespace: 'default' },
+    });
+    expect(created.status, created.text).to.equal(201);
+    const res = await rawRequest(env.server, `${EVENTS}/e5`, { method: 'PATCH', body: { note: 'second' }, headers: { 'content-type': 'application/merge-patch+json' } });
+    expect(res.json<Json>()['message']).to.equal('Event "e5" is invalid: message: Invalid value: "second": field is immutable');
   });
 });
