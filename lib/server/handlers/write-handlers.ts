@@ -83,9 +83,17 @@ function deleteOne(call: ResourceCall, name: string, options: DeleteOptions): { 
 export async function handleDelete(call: ResourceCall, name: string): Promise<void> {
   const body = await readBody(call.req, call.settings.maxBodyBytes);
   const options = parseDeleteOptions(body, call.query, contentTypeOf(call.req));
+  warnOfOrphanedPods(call, options);
   const result = deleteOne(call, name, options);
   const answer = result.removed && !call.kind.rules.returnDeletedObject ? deletedStatus(call, result.object) : result.object;
   writeObject(call.res, 200, answer, call.encoding, { warnings: call.warnings });
+}
+
+/** The job storage's warning for a delete that orphans the pods without saying so (also when it then fails). */
+function warnOfOrphanedPods(call: ResourceCall, options: { readonly propagationPolicy?: string | undefined; readonly orphanDependents?: boolean | undefined }): void {
+  if (call.kind.group !== 'batch' || call.kind.kind !== 'Job' || !call.kind.rules.orphanByDefault) return;
+  if (options.propagationPolicy !== undefined || options.orphanDependents !== undefined) return;
+  call.warnings.push('child pods are preserved by default when jobs are deleted; set propagationPolicy=Background to remove them or set propagationPolicy=Orphan to suppress this warning');
 }
 
 /**
@@ -95,6 +103,7 @@ export async function handleDelete(call: ResourceCall, name: string): Promise<vo
 export async function handleDeleteCollection(call: ResourceCall): Promise<void> {
   const body = await readBody(call.req, call.settings.maxBodyBytes);
   const options = parseDeleteOptions(body, call.query, contentTypeOf(call.req));
+  warnOfOrphanedPods(call, options);
   const listOptions = parseListOptions(call.query, call.kind);
   const page = await listObjects(call.ctx, call.kind, call.namespace, { ...listOptions, limit: undefined, continueToken: undefined }, call.settings.resourceVersionBlockMs);
   const items: Json[] = [];

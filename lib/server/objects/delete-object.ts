@@ -39,7 +39,7 @@ export const ORPHAN_FINALIZER = 'orphan';
 export const FOREGROUND_FINALIZER = 'foregroundDeletion';
 
 /** The GC finalizers a delete leaves on the object (apiserver `deletionFinalizersForGarbageCollection`). */
-function gcFinalizers(current: readonly string[], request: DeleteRequest): string[] {
+function gcFinalizers(current: readonly string[], request: DeleteRequest, orphanByDefault: boolean): string[] {
   let policy = request.propagationPolicy;
   if (policy === undefined && request.orphanDependents !== undefined) policy = request.orphanDependents ? 'Orphan' : 'Background';
   const without = (names: readonly string[]): string[] => current.filter((f) => !names.includes(f));
@@ -51,7 +51,9 @@ function gcFinalizers(current: readonly string[], request: DeleteRequest): strin
     case 'Background':
       return without([ORPHAN_FINALIZER, FOREGROUND_FINALIZER]);
     case undefined:
-      return [...current];
+      // A GC finalizer already there decides; else the kind's default policy.
+      if (!orphanByDefault || current.includes(ORPHAN_FINALIZER) || current.includes(FOREGROUND_FINALIZER)) return [...current];
+      return [...current, ORPHAN_FINALIZER];
   }
 }
 
@@ -70,7 +72,7 @@ function podGracePeriod(object: Json, requested: number | undefined): number {
  * 2. graceful kinds (a Pod on a node) get `deletionTimestamp = now + grace` and stay; with no
  *    grace (a Pod on no node) they are marked in a write of their own, then removed;
  * 3. the propagation policy adds (or removes) the `orphan` / `foregroundDeletion`
- *    finalizers for the garbage collector;
+ *    finalizers for the garbage collector (without one, Jobs and ReplicationControllers orphan);
  * 4. with finalizers the object stays, with `deletionTimestamp`, `deletionGracePeriodSeconds: 0`
  *    and (when it tracks one) a bumped generation; without, it is removed now.
  *
@@ -99,7 +101,7 @@ export function deleteObject(ctx: ServerContext, request: DeleteRequest): Delete
   if (special !== undefined) return { object: special, removed: false };
 
   const now = ctx.now();
-  const finalizers = gcFinalizers(meta.finalizers ?? [], request);
+  const finalizers = gcFinalizers(meta.finalizers ?? [], request, kind.rules.orphanByDefault);
   const grace = kind.rules.graceful ? podGracePeriod(served, request.gracePeriodSeconds) : 0;
   const deleting = meta.deletionTimestamp != null;
   const currentGrace = meta.deletionGracePeriodSeconds ?? undefined;

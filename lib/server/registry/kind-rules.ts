@@ -34,6 +34,11 @@ export interface KindRules {
   readonly initialStatus?: Readonly<Record<string, unknown>>;
   /** Deletion waits a grace period (Pods bound to a node). */
   readonly graceful: boolean;
+  /**
+   * A delete without a propagation policy orphans the dependents (`DefaultGarbageCollectionPolicy`
+   * is OrphanDependents: batch/v1 Jobs and v1 ReplicationControllers, for backwards compatibility).
+   */
+  readonly orphanByDefault: boolean;
 }
 
 const BASE: KindRules = {
@@ -46,6 +51,7 @@ const BASE: KindRules = {
   nameRule: 'subdomain',
   statusOnCreate: 'reset',
   graceful: false,
+  orphanByDefault: false,
 };
 
 const GENERATION: Partial<KindRules> = { tracksGeneration: true };
@@ -65,7 +71,7 @@ const OVERRIDES: Readonly<Record<string, Partial<KindRules>>> = {
   '/Endpoints': { allowCreateOnUpdate: true },
   '/Event': { allowCreateOnUpdate: true },
   '/LimitRange': { allowCreateOnUpdate: true },
-  '/ReplicationController': GENERATION,
+  '/ReplicationController': { ...GENERATION, orphanByDefault: true },
   '/ResourceQuota': { returnDeletedObject: true },
   '/PersistentVolume': { returnDeletedObject: true, initialStatus: { phase: 'Pending' } },
   '/PersistentVolumeClaim': { returnDeletedObject: true, initialStatus: { phase: 'Pending' } },
@@ -73,7 +79,7 @@ const OVERRIDES: Readonly<Record<string, Partial<KindRules>>> = {
   'apps/ReplicaSet': GENERATION,
   'apps/StatefulSet': GENERATION,
   'apps/DaemonSet': GENERATION,
-  'batch/Job': GENERATION,
+  'batch/Job': { ...GENERATION, orphanByDefault: true },
   'batch/CronJob': GENERATION,
   'autoscaling/HorizontalPodAutoscaler': GENERATION,
   'policy/PodDisruptionBudget': { ...GENERATION, allowUnconditionalUpdate: false },

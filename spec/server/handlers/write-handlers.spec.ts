@@ -267,6 +267,17 @@ describe('write handlers', () => {
       expect(res.json<Json>()).to.include({ kind: 'Pod' });
     });
 
+    it('should orphan the pods of a Job deleted without a policy, with the job storage warning (also on 404)', async () => {
+      const JOBS = '/apis/batch/v1/namespaces/default/jobs';
+      await req(JOBS, 'POST', { metadata: { name: 'j' }, spec: { template: { spec: { containers: [{ name: 'c', image: 'i' }], restartPolicy: 'Never' } } } });
+      const warning = '299 - "child pods are preserved by default when jobs are deleted; set propagationPolicy=Background to remove them or set propagationPolicy=Orphan to suppress this warning"';
+      const res = await req(`${JOBS}/j`, 'DELETE');
+      expect(res.headers['warning']).to.equal(warning);
+      expect(res.json<Json>()['metadata'].finalizers).to.deep.equal(['orphan']);
+      expect((await req(`${JOBS}/missing`, 'DELETE')).headers['warning']).to.equal(warning);
+      expect((await req(`${JOBS}/missing?propagationPolicy=Background`, 'DELETE')).headers['warning']).to.equal(undefined);
+    });
+
     it('should mark a pod on no node in a write of its own before removing it, and answer it marked (also in a dry run)', async () => {
       const created = await req('/api/v1/namespaces/default/pods', 'POST', { metadata: { name: 'marked' }, spec: { containers: [{ name: 'c', image: 'i' }] } });
       const rv = Number(created.json<Json>()['metadata'].resourceVersion);
