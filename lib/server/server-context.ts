@@ -44,7 +44,12 @@ export interface WriteOptions {
  * more than the generic one (Namespaces, CRDs, Events). Each is keyed by storage bucket.
  */
 export interface KindHooks {
-  /** Mutates a new object before validation (e.g. the Namespace finalizer, CRD defaults). */
+  /**
+   * Mutating admission of a create: runs first, before a `generateName` is resolved (errors
+   * name the object as the request did), e.g. the pod admission plugins.
+   */
+  admitCreate?(object: Json, kind: ResourceKind, options: WriteOptions): void;
+  /** The strategy's `PrepareForCreate`: mutates a new object, its name known, before validation (e.g. the Namespace finalizer, CRD defaults). */
   prepareCreate?(object: Json, kind: ResourceKind, options: WriteOptions): void;
   /** Mutates an updated object before validation; `old` is the stored state. */
   prepareUpdate?(object: Json, old: Json, kind: ResourceKind, subresource: string | undefined, options: WriteOptions): void;

@@ -158,7 +158,7 @@ function admitPriority(ctx: ServerContext, pod: Json, name: string): void {
  */
 export function podAdmissionHooks(ctx: ServerContext): KindHooks {
   return {
-    prepareCreate(pod) {
+    admitCreate(pod) {
       const meta = obj(pod['metadata']) ?? {};
       const name = text(meta['name']);
       admitServiceAccount(ctx, pod, text(meta['namespace']), name);

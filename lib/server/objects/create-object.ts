@@ -112,12 +112,17 @@ export function createObject(ctx: ServerContext, kind: ResourceKind, namespace: 
         break;
     }
   }
+  // Mutating admission sees the request before the name is generated; the strategy
+  // (prepareCreate) after, so a generated name can go into labels (a Job's job-name).
+  ctx.hooks.get(kind.bucket)?.admitCreate?.(input, kind, options);
+  if (fixedName === '') metaOf(input).name = generateName(prefix);
   ctx.hooks.get(kind.bucket)?.prepareCreate?.(input, kind, options);
   meta = metaOf(input);
 
   const attempts = fixedName === '' ? GENERATE_NAME_ATTEMPTS : 1;
   for (let attempt = 0; attempt < attempts; attempt += 1) {
-    const name = fixedName === '' ? generateName(prefix) : fixedName;
+    // A taken generated name is replaced; what the strategy derived from the first stays, as there.
+    const name = fixedName !== '' ? fixedName : attempt === 0 ? (meta.name ?? '') : generateName(prefix);
     meta.name = name;
     defaultAndValidate(ctx, kind, input, undefined);
     if (kind.namespaced) admitNamespace(ctx, kind, namespace as string, name);

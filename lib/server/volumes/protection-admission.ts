@@ -24,7 +24,7 @@ function addFinalizer(object: Json, finalizer: string): void {
 /** The plugin for one kind: on create, its protection finalizer is appended unless present. */
 export function storageProtectionHooks(finalizer: string): KindHooks {
   return {
-    prepareCreate(object) {
+    admitCreate(object) {
       addFinalizer(object, finalizer);
     },
   };

@@ -19,6 +19,13 @@ describe('jobHooks', () => {
     expect(job['metadata']).to.not.have.property('labels');
   });
 
+  it('should label the pods of a Job with its generated name (the strategy runs after generateName)', async () => {
+    const job = (await rawRequest(env.server, JOBS, { method: 'POST', body: { metadata: { generateName: 'gen-' }, spec: spec() } })).json<Json>();
+    expect(job['metadata'].name).to.match(/^gen-[a-z0-9]{5}$/);
+    expect(job['spec'].template.metadata.labels['job-name']).to.equal(job['metadata'].name);
+    expect(job['spec'].template.metadata.labels['batch.kubernetes.io/job-name']).to.equal(job['metadata'].name);
+  });
+
   it('should give a Job without labels its template\'s, generated ones included', async () => {
     const job = (await rawRequest(env.server, JOBS, { method: 'POST', body: { metadata: { name: 'k' }, spec: spec({ app: 'k' }) } })).json<Json>();
     expect(job['metadata'].labels).to.deep.equal({ ...job['spec'].template.metadata.labels });
