@@ -39,8 +39,8 @@ function manifest(sample: KindSample, ns: string, metadata: JsonObject): JsonObj
   return inNamespace({ apiVersion: sample.apiVersion, kind: sample.kind, metadata: { ...metadata, ...sample.metadata }, ...sample.body }, ns);
 }
 
-/** Finalizers the garbage collector removes by itself. */
-const GC_FINALIZERS = new Set(['orphan', 'foregroundDeletion']);
+/** Finalizers the controllers of the suite (garbage collector, volume protection) remove by themselves. */
+const GC_FINALIZERS = new Set(['orphan', 'foregroundDeletion', 'kubernetes.io/pvc-protection', 'kubernetes.io/pv-protection']);
 
 /** Whether a read shows the object gone, or kept only by finalizers no controller of the suite removes. */
 export function goneOrHeld(res: WireResponse): boolean {

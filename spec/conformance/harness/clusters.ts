@@ -28,7 +28,9 @@ export interface ConformanceCluster {
 
 /** Starts the embedded server or the real control plane for the suite. */
 export async function startConformanceCluster(kind: 'embedded' | 'real'): Promise<ConformanceCluster> {
-  const cluster = await startTestCluster({ kind, controllers: kind === 'real' ? REAL_CONTROLLERS : true });
+  // The embedded server's kwok-style workload simulation stays off: the real control plane of
+  // the suite runs no scheduler, kubelet or workload controllers either.
+  const cluster = await startTestCluster({ kind, controllers: kind === 'real' ? REAL_CONTROLLERS : true, embedded: { simulate: false } });
   const target = await clusterTarget(cluster);
   return {
     cluster,

@@ -14,6 +14,7 @@ const PEM = /-----BEGIN [A-Z ]+-----[\s\S]*?-----END [A-Z ]+-----\n?/g;
 const JWT = /eyJ[A-Za-z0-9_-]+\.eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/g;
 const TOO_OLD = /too old resource version: (\d+) \((\d+)\)/g;
 const IPV4 = /\b(?:\d{1,3}\.){3}\d{1,3}\b/g;
+const IPV4_ONLY = /^(?:\d{1,3}\.){3}\d{1,3}$/;
 /** The ServiceAccount admission plugin's projected token volume, `kube-api-access-` and 5 random characters. */
 const API_ACCESS_VOLUME = /kube-api-access-[a-z0-9]{5}\b/g;
 /** kubectl's human durations (the AGE column): `0s`, `5m3s`, `2d4h`, `<invalid>`. */
@@ -223,6 +224,7 @@ export class Normalizer {
   /** Normalises a string that is data (a field value, a message). */
   string(value: string): string {
     if (RFC3339_ONLY.test(value)) return '<time>';
+    if (IPV4_ONLY.test(value) && value !== '127.0.0.1') return this.#ipValue(value);
     let out = value.replace(PEM, '<pem>').replace(JWT, '<jwt>');
     out = out.replace(UUID, (u) => this.#placeholder(this.#uid, 'uid', u));
     for (const [name, placeholder] of this.#generated) if (out.includes(name)) out = out.split(name).join(placeholder);
