@@ -137,6 +137,34 @@ describe('kubectl and the workload simulation', function () {
     expect(endpoints).to.match(/^api\s+10\.244\.\d+\.\d+:8080,10\.244\.\d+\.\d+:8080\s+/);
   });
 
+  it('should move what kubectl\'s imperative generators create: create deployment, run, create job, autoscale, expose rc', async () => {
+    const ns = await namespace();
+    expect(await ok(['create', 'deployment', 'gen', '-n', ns, '--image=nginx:1.27', '--replicas=2'])).to.equal('deployment.apps/gen created\n');
+    expect(await ok(['rollout', 'status', '-n', ns, 'deployment/gen', '--timeout=30s'])).to.contain('successfully rolled out');
+    expect(await ok(['autoscale', '-n', ns, 'deployment/gen', '--max=4', '--cpu-percent=60'])).to.equal('horizontalpodautoscaler.autoscaling/gen autoscaled\n');
+    const hpa = await json(['get', '-n', ns, 'horizontalpodautoscalers.v2.autoscaling/gen']);
+    expect(hpa['spec']).to.deep.include({ minReplicas: 1, maxReplicas: 4 });
+    expect(hpa['spec'].metrics).to.deep.equal([{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 60 } } }]);
+    expect(await ok(['run', 'solo', '-n', ns, '--image=busybox'])).to.equal('pod/solo created\n');
+    expect(await ok(['wait', '-n', ns, '--for=condition=Ready', 'pod/solo', '--timeout=30s'])).to.equal('pod/solo condition met\n');
+    expect(await ok(['create', 'job', 'once', '-n', ns, '--image=busybox'])).to.equal('job.batch/once created\n');
+    expect(await ok(['wait', '-n', ns, '--for=condition=complete', 'job/once', '--timeout=30s'])).to.equal('job.batch/once condition met\n');
+    await ok(['apply', '-n', ns, '-f', '-'], stringify({
+      apiVersion: 'v1',
+      kind: 'ReplicationController',
+      metadata: { name: 'legacy' },
+      spec: { replicas: 2, template: { metadata: { labels: { app: 'legacy' } }, spec: { containers: [{ name: 'c', image: 'nginx', ports: [{ containerPort: 80 }] }] } } },
+    }));
+    // The RC's selector comes from its template labels (SetDefaults_ReplicationController), so expose finds it.
+    expect(await ok(['expose', '-n', ns, 'rc/legacy', '--port=80'])).to.equal('service/legacy exposed\n');
+    let addresses: string[] = [];
+    for (let i = 0; i < 50 && addresses.length < 2; i += 1) {
+      const endpoints = await json(['get', '-n', ns, 'endpoints/legacy']);
+      addresses = (endpoints['subsets']?.[0]?.['addresses'] ?? []).map((a: Json) => a['ip']);
+    }
+    expect(addresses).to.have.length(2);
+  });
+
   it('should roll out a StatefulSet and a DaemonSet', async () => {
     const ns = await namespace();
     const template = (app: string) => ({ metadata: { labels: { app } }, spec: { containers: [{ name: 'c', image: 'busybox' }] } });
