@@ -216,3 +216,26 @@ export const apiServicePrinter: Printer = {
     return [nameOf(svc), service, status, age(svc, now)];
   },
 };
+
+/** At most `max` items, then `+ N more...` (`listWithMoreString`); `<unset>` for none. */
+function listWithMore(items: readonly string[], max: number): string {
+  if (items.length === 0) return '<unset>';
+  return items.length > max ? `${items.slice(0, max).join(',')} + ${items.length - max} more...` : items.join(',');
+}
+
+/** `kubectl get endpointslices`: NAME ADDRESSTYPE PORTS ENDPOINTS AGE. */
+export const endpointSlicePrinter: Printer = {
+  columns: [
+    nameColumn(),
+    column('AddressType', 'string', doc('discovery.v1.EndpointSlice', 'addressType')),
+    column('Ports', 'string', doc('discovery.v1.EndpointSlice', 'ports')),
+    column('Endpoints', 'string', doc('discovery.v1.EndpointSlice', 'endpoints')),
+    ageColumn(),
+  ],
+  cells(slice, now) {
+    const ports = list(slice, 'ports').map((p) => (typeof p['port'] === 'number' ? String(p['port']) : typeof p['name'] === 'string' ? p['name'] : '*'));
+    const addresses = list(slice, 'endpoints').flatMap((e) => (Array.isArray(e['addresses']) ? (e['addresses'] as string[]) : []));
+    return [nameOf(slice), str(slice, 'addressType'), listWithMore(ports, 3), listWithMore(addresses, 3), age(slice, now)];
+  },
+};
+

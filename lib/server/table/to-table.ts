@@ -4,11 +4,22 @@ import { formatTime } from '../server-context.js';
 import { ingressClassPrinter, ingressPrinter, networkPolicyPrinter } from './networking-printers.js';
 import { clusterRoleBindingPrinter, roleBindingPrinter } from './rbac-printers.js';
 import { persistentVolumeClaimPrinter, persistentVolumePrinter, priorityClassPrinter, storageClassPrinter } from './storage-printers.js';
-import { apiServicePrinter, componentStatusPrinter, configMapPrinter, endpointsPrinter, eventPrinter, leasePrinter, namespacePrinter, nodePrinter, secretPrinter, serviceAccountPrinter, servicePrinter } from './core-printers.js';
+import { apiServicePrinter, componentStatusPrinter, endpointSlicePrinter, configMapPrinter, endpointsPrinter, eventPrinter, leasePrinter, namespacePrinter, nodePrinter, secretPrinter, serviceAccountPrinter, servicePrinter } from './core-printers.js';
 import { ageOf } from './human-duration.js';
 import { evaluateJsonPath } from './json-path.js';
 import { column, doc, nameColumn, nameOf, type Printer, type TableColumnDefinition, type TableRowCondition } from './printer.js';
-import { cronJobPrinter, daemonSetPrinter, deploymentPrinter, jobPrinter, podPrinter, replicaSetPrinter, statefulSetPrinter } from './workload-printers.js';
+import {
+  controllerRevisionPrinter,
+  cronJobPrinter,
+  daemonSetPrinter,
+  deploymentPrinter,
+  horizontalPodAutoscalerPrinter,
+  jobPrinter,
+  podPrinter,
+  replicaSetPrinter,
+  replicationControllerPrinter,
+  statefulSetPrinter,
+} from './workload-printers.js';
 
 /** A CRD `additionalPrinterColumns` entry (`apiextensions.k8s.io/v1 CustomResourceColumnDefinition`). */
 export interface PrinterColumn {
@@ -69,6 +80,10 @@ const PRINTERS: ReadonlyMap<string, Printer> = new Map([
   ['/Endpoints', endpointsPrinter],
   ['/ComponentStatus', componentStatusPrinter],
   ['apiregistration.k8s.io/APIService', apiServicePrinter],
+  ['/ReplicationController', replicationControllerPrinter],
+  ['autoscaling/HorizontalPodAutoscaler', horizontalPodAutoscalerPrinter],
+  ['apps/ControllerRevision', controllerRevisionPrinter],
+  ['discovery.k8s.io/EndpointSlice', endpointSlicePrinter],
   ['events.k8s.io/Event', eventPrinter],
   ['apps/Deployment', deploymentPrinter],
   ['apps/ReplicaSet', replicaSetPrinter],

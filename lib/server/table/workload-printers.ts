@@ -1,5 +1,6 @@
 // Server-side table printers for workloads: Pods, Deployments, ReplicaSets, StatefulSets, DaemonSets, Jobs, CronJobs.
 import { ageOf, humanDuration } from './human-duration.js';
+import { hpaFromV1 } from '../objects/hpa-conversion.js';
 import { ageColumn, column, doc, formatLabels, formatSelector, get, int, list, nameColumn, nameOf, str, type Printer, type TableRowCondition } from './printer.js';
 
 const containerColumns = () => [
@@ -304,5 +305,111 @@ export const cronJobPrinter: Printer = {
       ...containerCells(get(cj, 'spec', 'jobTemplate', 'spec', 'template', 'spec')),
       formatSelector(get(cj, 'spec', 'jobTemplate', 'spec', 'selector')),
     ];
+  },
+};
+
+/** `kubectl get replicationcontrollers`: NAME DESIRED CURRENT READY AGE, wide CONTAINERS IMAGES SELECTOR. */
+export const replicationControllerPrinter: Printer = {
+  columns: [
+    nameColumn(),
+    column('Desired', 'integer', doc('core.v1.ReplicationControllerSpec', 'replicas')),
+    column('Current', 'integer', doc('core.v1.ReplicationControllerStatus', 'replicas')),
+    column('Ready', 'integer', doc('core.v1.ReplicationControllerStatus', 'readyReplicas')),
+    ageColumn(),
+    ...containerColumns(),
+    column('Selector', 'string', doc('core.v1.ReplicationControllerSpec', 'selector'), 1),
+  ],
+  cells(rc, now) {
+    const replicas = get(rc, 'spec', 'replicas');
+    return [
+      nameOf(rc),
+      typeof replicas === 'number' ? replicas : 1,
+      int(rc, 'status', 'replicas'),
+      int(rc, 'status', 'readyReplicas'),
+      ageOf(get(rc, 'metadata', 'creationTimestamp'), now),
+      ...containerCells(get(rc, 'spec', 'template', 'spec')),
+      formatLabels(get(rc, 'spec', 'selector')),
+    ];
+  },
+};
+
+/** One metric of an HPA as kubectl prints it (`formatHPAMetrics`): `cpu: 40%/50%`, `<unknown>/10`. */
+function hpaMetric(spec: Record<string, unknown>, status: Record<string, unknown> | undefined): string {
+  const type = str(spec, 'type');
+  const source = (key: string): Record<string, unknown> => (get(spec, key) ?? {}) as Record<string, unknown>;
+  const current = (key: string): Record<string, unknown> | undefined => get(status, key, 'current') as Record<string, unknown> | undefined;
+  const quantity = (value: unknown): string => (value === undefined || value === null ? '<unknown>' : String(value));
+  switch (type) {
+    case 'External':
+    case 'Object': {
+      const key = type === 'External' ? 'external' : 'object';
+      const target = get(source(key), 'target') as Record<string, unknown> | undefined;
+      if (get(target, 'averageValue') !== undefined) return `${quantity(get(current(key), 'averageValue'))}/${String(get(target, 'averageValue'))} (avg)`;
+      return `${quantity(get(current(key), 'value'))}/${String(get(target, 'value') ?? '')}`;
+    }
+    case 'Pods':
+      return `${quantity(get(current('pods'), 'averageValue'))}/${String(get(source('pods'), 'target', 'averageValue') ?? '')}`;
+    case 'Resource':
+    case 'ContainerResource': {
+      const key = type === 'Resource' ? 'resource' : 'containerResource';
+      const name = str(source(key), 'name');
+      const target = get(source(key), 'target') as Record<string, unknown> | undefined;
+      if (get(target, 'averageValue') !== undefined) return `${name}: ${quantity(get(current(key), 'averageValue'))}/${String(get(target, 'averageValue'))}`;
+      const utilization = get(current(key), 'averageUtilization');
+      const wanted = get(target, 'averageUtilization');
+      return `${name}: ${typeof utilization === 'number' ? `${utilization}%` : '<unknown>'}/${typeof wanted === 'number' ? `${wanted}%` : '<auto>'}`;
+    }
+    default:
+      return '<unknown type>';
+  }
+}
+
+/** `kubectl get horizontalpodautoscalers`: NAME REFERENCE TARGETS MINPODS MAXPODS REPLICAS AGE (v1 objects read as v2, as Go prints the internal type). */
+export const horizontalPodAutoscalerPrinter: Printer = {
+  columns: [
+    nameColumn(),
+    column('Reference', 'string', doc('autoscaling.v2.HorizontalPodAutoscalerSpec', 'scaleTargetRef')),
+    column('Targets', 'string', doc('autoscaling.v2.HorizontalPodAutoscalerSpec', 'metrics')),
+    column('MinPods', 'string', doc('autoscaling.v2.HorizontalPodAutoscalerSpec', 'minReplicas')),
+    column('MaxPods', 'string', doc('autoscaling.v2.HorizontalPodAutoscalerSpec', 'maxReplicas')),
+    column('Replicas', 'string', doc('autoscaling.v2.HorizontalPodAutoscalerStatus', 'currentReplicas')),
+    ageColumn(),
+  ],
+  cells(object, now) {
+    const hpa = get(object, 'apiVersion') === 'autoscaling/v1' ? hpaFromV1(object) : object;
+    const specs = list(hpa, 'spec', 'metrics');
+    const statuses = list(hpa, 'status', 'currentMetrics');
+    const shown = specs.slice(0, 2).map((spec, i) => hpaMetric(spec, statuses[i]));
+    const targets = specs.length === 0 ? '<none>' : `${shown.join(', ')}${specs.length > 2 ? ` + ${specs.length - 2} more...` : ''}`;
+    const min = get(hpa, 'spec', 'minReplicas');
+    return [
+      nameOf(hpa),
+      `${str(hpa, 'spec', 'scaleTargetRef', 'kind')}/${str(hpa, 'spec', 'scaleTargetRef', 'name')}`,
+      targets,
+      typeof min === 'number' ? String(min) : '<unset>',
+      int(hpa, 'spec', 'maxReplicas'),
+      int(hpa, 'status', 'currentReplicas'),
+      ageOf(get(hpa, 'metadata', 'creationTimestamp'), now),
+    ];
+  },
+};
+
+/** `kubectl get controllerrevisions`: NAME CONTROLLER REVISION AGE. */
+export const controllerRevisionPrinter: Printer = {
+  columns: [
+    nameColumn(),
+    column('Controller', 'string', 'Controller of the object'),
+    column('Revision', 'string', doc('apps.v1.ControllerRevision', 'revision')),
+    ageColumn(),
+  ],
+  cells(revision, now) {
+    const owner = list(revision, 'metadata', 'ownerReferences').find((r) => r['controller'] === true);
+    let controller = '<none>';
+    if (owner !== undefined) {
+      const apiVersion = str(owner, 'apiVersion');
+      const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
+      controller = `${str(owner, 'kind').toLowerCase()}${group === '' ? '' : `.${group}`}/${str(owner, 'name')}`;
+    }
+    return [nameOf(revision), controller, int(revision, 'revision'), ageOf(get(revision, 'metadata', 'creationTimestamp'), now)];
   },
 };
