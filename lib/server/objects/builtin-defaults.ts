@@ -193,8 +193,25 @@ export function applyBuiltinDefaults(group: string, kind: string, object: Json):
         setDefault(retention, 'whenDeleted', 'Retain');
         setDefault(retention, 'whenScaled', 'Retain');
         spec['persistentVolumeClaimRetentionPolicy'] = retention;
+        if (Array.isArray(spec['volumeClaimTemplates'])) {
+          for (const claim of spec['volumeClaimTemplates']) {
+            const claimSpec = obj(obj(claim)?.['spec']);
+            if (claimSpec !== undefined) setDefault(claimSpec, 'volumeMode', 'Filesystem');
+          }
+        }
       }
       defaultTemplate(spec);
+      break;
+    case '/Endpoints':
+      if (Array.isArray(object['subsets'])) {
+        for (const subset of object['subsets']) {
+          for (const port of Array.isArray(obj(subset)?.['ports']) ? (obj(subset)?.['ports'] as unknown[]) : []) if (obj(port) !== undefined) setDefault(port as Json, 'protocol', 'TCP');
+        }
+      }
+      break;
+    case 'storage.k8s.io/StorageClass':
+      setDefault(object, 'reclaimPolicy', 'Delete');
+      setDefault(object, 'volumeBindingMode', 'Immediate');
       break;
     case 'apps/DaemonSet':
       if (spec !== undefined) {

@@ -78,3 +78,28 @@ describe('built-in defaults', () => {
     expect(svc['spec'].sessionAffinityConfig).to.deep.equal({ clientIP: { timeoutSeconds: 10800 } });
   });
 });
+
+describe('storage and endpoints defaults', () => {
+  const env = useApiServer({ simulate: false });
+  const create = async (path: string, body: Json): Promise<Json> => {
+    const res = await rawRequest(env.server, path, { method: 'POST', body });
+    expect(res.status, res.text).to.equal(201);
+    return res.json<Json>();
+  };
+
+  it('should default volume modes, reclaim policies, binding modes and endpoint port protocols', async () => {
+    const claim = await create('/api/v1/namespaces/default/persistentvolumeclaims', { metadata: { name: 'c' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } });
+    expect(claim['spec'].volumeMode).to.equal('Filesystem');
+    const volume = await create('/api/v1/persistentvolumes', { metadata: { name: 'v' }, spec: { capacity: { storage: '1Gi' }, accessModes: ['ReadWriteOnce'], hostPath: { path: '/tmp/v' } } });
+    expect(volume['spec']).to.include({ volumeMode: 'Filesystem', persistentVolumeReclaimPolicy: 'Retain' });
+    const sc = await create('/apis/storage.k8s.io/v1/storageclasses', { metadata: { name: 'sc' }, provisioner: 'example.com/p' });
+    expect(sc).to.include({ reclaimPolicy: 'Delete', volumeBindingMode: 'Immediate' });
+    const endpoints = await create('/api/v1/namespaces/default/endpoints', { metadata: { name: 'e' }, subsets: [{ addresses: [{ ip: '10.0.0.1' }], ports: [{ port: 80 }] }] });
+    expect(endpoints['subsets'][0].ports[0]).to.deep.equal({ port: 80, protocol: 'TCP' });
+    const sts = await create('/apis/apps/v1/namespaces/default/statefulsets', {
+      metadata: { name: 's' },
+      spec: { serviceName: 's', selector: { matchLabels: { app: 's' } }, template: { metadata: { labels: { app: 's' } }, spec: { containers: [{ name: 'c', image: 'i' }] } }, volumeClaimTemplates: [{ metadata: { name: 'd' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } }] },
+    });
+    expect(sts['spec'].volumeClaimTemplates[0].spec.volumeMode).to.equal('Filesystem');
+  });
+});
