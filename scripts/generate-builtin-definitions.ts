@@ -170,6 +170,11 @@ function define(name: string): void {
     if (goField === undefined) throw new Error(`${name}.${field}: no such json field in Go's ${go.importPath}.${go.type}`);
     fields[field] = [code, property.description ?? '', required.has(field) ? 1 : 0, zeroCode(name, field, code, goField)];
   }
+  // The other way round: every JSON field of the Go struct, the members of inlined structs
+  // included (RuleWithOperations inlines Rule's apiGroups, apiVersions, resources and scope),
+  // must be in the table, or typed decoding would drop it as unknown.
+  const missing = [...goFields.keys()].filter((field) => fields[field] === undefined);
+  if (missing.length > 0) throw new Error(`${name}: the OpenAPI schema lacks the Go fields ${missing.join(', ')} of ${go.importPath}.${go.type}`);
 }
 
 /** The OpenAPI name of a kind's schema, from its `x-kubernetes-group-version-kind`. */

@@ -20,6 +20,13 @@ describe('goStructFields', function () {
     expect(deployment?.get('metadata')).to.include({ goType: 'metav1.ObjectMeta' });
   });
 
+  it('should expand inlined struct members, inlines of inlines too', () => {
+    const rule = goStructFields('k8s.io/api/admissionregistration/v1', 'RuleWithOperations');
+    expect([...(rule?.keys() ?? [])].sort()).to.deep.equal(['apiGroups', 'apiVersions', 'operations', 'resources', 'scope']);
+    const named = goStructFields('k8s.io/api/admissionregistration/v1', 'NamedRuleWithOperations');
+    expect([...(named?.keys() ?? [])].sort()).to.deep.equal(['apiGroups', 'apiVersions', 'operations', 'resourceNames', 'resources', 'scope']);
+  });
+
   it('should skip block comments and read empty structs', () => {
     expect(goStructFields('k8s.io/api/core/v1', 'DaemonEndpoint')?.get('Port')).to.include({ goType: 'int32', omitempty: false });
     expect(goStructFields('k8s.io/apiextensions-apiserver/pkg/apis/apiextensions/v1', 'CustomResourceSubresourceStatus')?.size).to.equal(0);

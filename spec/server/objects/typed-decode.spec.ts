@@ -71,6 +71,25 @@ describe('typedDecode and omitempty', () => {
     });
     expect(empty.object['rules']).to.deep.equal([]);
   });
+  it('should keep the members of inlined Go structs (a webhook rule inlines Rule into RuleWithOperations)', () => {
+    const rule = { operations: ['CREATE'], apiGroups: [''], apiVersions: ['v1'], resources: ['configmaps'], scope: '*' };
+    const webhook = { name: 'v.example.com', admissionReviewVersions: ['v1'], sideEffects: 'None', clientConfig: { url: 'https://127.0.0.1:8443/v' }, rules: [rule] };
+    for (const kind of ['ValidatingWebhookConfiguration', 'MutatingWebhookConfiguration']) {
+      const result = typedDecode({ group: 'admissionregistration.k8s.io', version: 'v1', kind }, { apiVersion: 'admissionregistration.k8s.io/v1', kind, metadata: { name: 'w' }, webhooks: [webhook] });
+      expect(result.unknownFields, kind).to.deep.equal([]);
+      expect((result.object['webhooks'] as { rules: unknown[] }[])[0]?.rules).to.deep.equal([rule]);
+    }
+    const binding = typedDecode(
+      { group: 'admissionregistration.k8s.io', version: 'v1', kind: 'ValidatingAdmissionPolicyBinding' },
+      {
+        apiVersion: 'admissionregistration.k8s.io/v1',
+        kind: 'ValidatingAdmissionPolicyBinding',
+        metadata: { name: 'b' },
+        spec: { policyName: 'p', validationActions: ['Deny'], matchResources: { resourceRules: [{ ...rule, resourceNames: ['x'] }] } },
+      },
+    );
+    expect(binding.unknownFields).to.deep.equal([]);
+  });
 });
 
 describe('typedDecode and zero values', () => {
