@@ -26,6 +26,7 @@ import { EventTtl } from './events/event-ttl.js';
 import { handleFinalize } from './handlers/finalize-handler.js';
 import { handleBinding, handleBindings, handleEviction, podLogHandler } from './handlers/pod-handlers.js';
 import { apiServiceHooks } from './apiregistration/api-service-hooks.js';
+import { MUTATING_WEBHOOKS_BUCKET, VALIDATING_WEBHOOKS_BUCKET, webhookConfigurationHooks } from './admission/webhook-configuration-hooks.js';
 import { API_SERVICE_BUCKET, ApiServiceRegistration } from './apiregistration/api-service-registration.js';
 import { componentStatusHandlers } from './components/component-statuses.js';
 import { DefaultServiceAccounts } from './serviceaccounts/default-service-accounts.js';
@@ -301,6 +302,8 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
   hooks.set(POD_BUCKET, podAdmissionHooks(ctx));
   hooks.set(PVC_BUCKET, storageProtectionHooks(PVC_PROTECTION_FINALIZER));
   hooks.set(PV_BUCKET, storageProtectionHooks(PV_PROTECTION_FINALIZER));
+  hooks.set(VALIDATING_WEBHOOKS_BUCKET, webhookConfigurationHooks('ValidatingWebhookConfiguration'));
+  hooks.set(MUTATING_WEBHOOKS_BUCKET, webhookConfigurationHooks('MutatingWebhookConfiguration'));
   const authorizer = new Authorizer(store);
   for (const [bucket, kindHooks] of rbacHooks(authorizer)) hooks.set(bucket, kindHooks);
   const crdController = new CrdController(ctx);
