@@ -32,6 +32,14 @@ export * from './request/request-builder.js';
 export * from './selectors/label-selector.js';
 export * from './selectors/field-selector.js';
 
+export * from './admission/admission-review.js';
+export * from './admission/admission-response.js';
+export * from './admission/admission-error.js';
+export * from './admission/parse-admission-review.js';
+export * from './conversion/conversion-review.js';
+export * from './json/json-patch-diff.js';
+export * from './json/base64.js';
+
 export * from './watch/watch-event.js';
 export * from './watch/line-decoder.js';
 
