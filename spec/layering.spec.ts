@@ -17,7 +17,8 @@ const RULES: Record<string, { layers: string[]; packages: RegExp }> = {
   metrics: { layers: ['core', 'util', 'client', 'runtime', 'metrics'], packages: /^(rxjs|prom-client|node:.*)$/ },
   crd: { layers: ['core', 'util', 'crd'], packages: /^(ajv|ajv\/.*|yaml|kubernetes-types\/.*)$/ },
   server: { layers: ['core', 'util', 'server'], packages: /^(ajv|ajv\/.*|yaml|fast-json-patch|ws|@bufbuild\/protobuf\/wire|kubernetes-types\/.*|node:.*)$/ },
-  testing: { layers: ['core', 'util', 'client', 'runtime', 'crd', 'server', 'testing'], packages: /^(rxjs|rxjs\/testing|kubernetes-types\/.*|node:.*)$/ },
+  webhook: { layers: ['core', 'util', 'webhook'], packages: /^(rxjs|kubernetes-types\/.*|node:.*)$/ },
+  testing: { layers: ['core', 'util', 'client', 'runtime', 'crd', 'server', 'webhook', 'testing'], packages: /^(rxjs|rxjs\/testing|kubernetes-types\/.*|node:.*)$/ },
   cli: { layers: ['core', 'util', 'client', 'runtime', 'crd', 'server', 'cli'], packages: /^(yaml|node:.*)$/ },
 };
 
