@@ -14,6 +14,7 @@ import { isWatcherError } from '../../lib/runtime/watcher/watcher-error.js';
 import { greeter, install, manifest, NAMESPACE, SERVICE_ACCOUNT, serviceAccountClient } from '../../examples/least-privilege-controller.js';
 import { useApiClient } from '../helpers/api-client.js';
 import { useTestCluster } from '../helpers/test-cluster.js';
+import { eventually } from '../helpers/eventually.js';
 
 type Json = Record<string, any>;
 
@@ -33,18 +34,18 @@ describe('a controller with least privilege (examples/least-privilege-controller
   async function roleVerbs(verbs: readonly string[]): Promise<void> {
     const [, role] = manifest();
     await install(admin.client, [{ ...role, rules: [{ apiGroups: [''], resources: ['configmaps'], verbs }] } as KubeObject]);
-    for (let attempt = 0; attempt < 100; attempt += 1) {
-      const review = await asGreeter.requestJson<Json>({
-        method: 'POST',
-        path: '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews',
-        query: [],
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify({ spec: { resourceAttributes: { namespace: NAMESPACE, verb: 'list', resource: 'configmaps' } } }),
-      });
-      if (review['status'].allowed === verbs.includes('list')) return;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error('the Role change never took effect');
+    await eventually(
+      'the Role change taking effect',
+      () =>
+        asGreeter.requestJson<Json>({
+          method: 'POST',
+          path: '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews',
+          query: [],
+          headers: { 'content-type': 'application/json', accept: 'application/json' },
+          body: JSON.stringify({ spec: { resourceAttributes: { namespace: NAMESPACE, verb: 'list', resource: 'configmaps' } } }),
+        }),
+      (review) => review['status'].allowed === verbs.includes('list'),
+    );
   }
 
   function failure(results: Observable<ReconcileResult>): Promise<unknown> {

@@ -2,6 +2,7 @@
 import type { Exchange, Json, KubectlOutcome, Transcript, WatchEnd, WatchEventRecord, WireRequest, WireResponse } from './exchange.js';
 import { parse as parseYaml } from 'yaml';
 import type { Target } from './target.js';
+import { pollUntil } from '../../helpers/eventually.js';
 
 /** The patch content types, by the name kubectl gives them (`apply-yaml` sends YAML text). */
 export const PATCH_TYPES = {
@@ -151,17 +152,16 @@ export class CaseContext {
    */
   async waitFor(label: string, req: WireRequest, condition: (res: WireResponse) => boolean, timeoutMs = 20_000): Promise<WireResponse> {
     this.#label(label);
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      await this.#target.settle();
-      const response = await this.#target.send(req);
-      const reached = condition(response);
-      if (reached || Date.now() > deadline) {
-        this.#exchanges.push({ kind: 'wait', label, request: req, response: { ...response, reached } });
-        return response;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    const { value: response, reached } = await pollUntil(
+      async () => {
+        await this.#target.settle();
+        return this.#target.send(req);
+      },
+      condition,
+      { attempts: Math.ceil(timeoutMs / 100), intervalMs: 100 },
+    );
+    this.#exchanges.push({ kind: 'wait', label, request: req, response: { ...response, reached } });
+    return response;
   }
 
   /** Runs kubectl; its exit code, stdout (parsed for `-o json|yaml`) and stderr are compared. */

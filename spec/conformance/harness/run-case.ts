@@ -2,6 +2,7 @@
 import { CaseContext, type ConformanceCase } from './case-context.js';
 import type { Transcript, WireResponse } from './exchange.js';
 import type { Target } from './target.js';
+import { pollUntil } from '../../helpers/eventually.js';
 
 /** What a target does by itself that the setup of a case waits for. */
 export interface TargetTraits {
@@ -10,13 +11,15 @@ export interface TargetTraits {
 }
 
 async function poll(target: Target, path: string, timeoutMs: number): Promise<WireResponse> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    await target.settle();
-    const res = await target.send({ method: 'GET', path });
-    if (res.code === 200 || Date.now() > deadline) return res;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  const outcome = await pollUntil(
+    async () => {
+      await target.settle();
+      return target.send({ method: 'GET', path });
+    },
+    (res) => res.code === 200,
+    { attempts: Math.ceil(timeoutMs / 50) },
+  );
+  return outcome.value;
 }
 
 /** Finds out what the target does by itself, with a namespace of its own. */

@@ -6,6 +6,7 @@ import { encodeEnvelope } from '../../../lib/server/protobuf/kubernetes-envelope
 import { decodeProtobufObject, encodeProtobufObject } from '../../../lib/server/protobuf/protobuf-object.js';
 import type { ApiServer } from '../../../lib/server/index.js';
 import { rawRequest, useApiServer } from '../../helpers/api-server.js';
+import { installCrdOn } from '../../helpers/install-crd.js';
 import { widgetCrd } from '../../helpers/widget-crd.js';
 
 type Json = Record<string, any>;
@@ -261,9 +262,8 @@ describe('protobuf over HTTP', () => {
     });
 
     it('should refuse protobuf for custom resources (JSON only) and fall back to JSON answers', async () => {
-      expect((await rawRequest(env.server, '/apis/apiextensions.k8s.io/v1/customresourcedefinitions', { method: 'POST', body: widgetCrd() })).status).to.equal(201);
+      await installCrdOn(env.server, widgetCrd());
       const path = `/apis/example.com/v1/namespaces/${NS}/widgets`;
-      for (let i = 0; i < 50 && (await rawRequest(env.server, path)).status !== 200; i++) await new Promise((done) => setTimeout(done, 20));
       const created = await rawRequest(env.server, path, { method: 'POST', body: { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w' }, spec: { color: 'red' } }, headers: { accept: `${PROTOBUF},application/json` } });
       expect(created.status).to.equal(201);
       expect(created.headers['content-type']).to.equal('application/json');

@@ -2,6 +2,7 @@
 // Expected messages and headers were read from a real kube-apiserver 1.32.13 given the same bodies.
 import { expect } from 'chai';
 import { rawRequest, useApiServer, type RawResponse } from '../../helpers/api-server.js';
+import { installCrdOn } from '../../helpers/install-crd.js';
 import { widgetCrd } from '../../helpers/widget-crd.js';
 
 type Json = Record<string, unknown>;
@@ -33,8 +34,7 @@ describe('security: committed writes and nulls', function () {
   const status = (res: RawResponse): [number, string] => [res.status, String(res.json<Json>()['message'])];
 
   before(async () => {
-    expect((await send('POST', '/apis/apiextensions.k8s.io/v1/customresourcedefinitions', widgetCrd())).status).to.equal(201);
-    for (let i = 0; i < 100 && (await rawRequest(env.server, WIDGETS)).status !== 200; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    await installCrdOn(env.server, widgetCrd());
   });
 
   describe('warnings', () => {

@@ -4,6 +4,7 @@
 import { expect } from 'chai';
 import { MAX_NESTING_DEPTH } from '../../../lib/server/input/nesting-limit.js';
 import { rawRequest, useApiServer, type RawResponse } from '../../helpers/api-server.js';
+import { installCrdOn } from '../../helpers/install-crd.js';
 import { widgetCrd } from '../../helpers/widget-crd.js';
 
 type Json = Record<string, unknown>;
@@ -37,8 +38,7 @@ describe('security: hostile request bodies', function () {
     expect((await rawRequest(env.server, '/apis/apps/v1/namespaces/default/deployments', { method: 'POST', body: deployment })).status).to.equal(201);
     expect((await rawRequest(env.server, '/api/v1/namespaces/default/pods', { method: 'POST', body: pod })).status).to.equal(201);
     expect((await rawRequest(env.server, '/api/v1/namespaces/default/serviceaccounts', { method: 'POST', body: { metadata: { name: 'robot' } } })).status).to.equal(201);
-    expect((await rawRequest(env.server, '/apis/apiextensions.k8s.io/v1/customresourcedefinitions', { method: 'POST', body: widgetCrd() })).status).to.equal(201);
-    for (let i = 0; i < 100 && (await rawRequest(env.server, WIDGETS)).status !== 200; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    await installCrdOn(env.server, widgetCrd());
     expect((await rawRequest(env.server, WIDGETS, { method: 'POST', body: { apiVersion: 'example.com/v2', kind: 'Widget', metadata: { name: 'base' }, spec: {} } })).status).to.equal(201);
   });
 

@@ -1,6 +1,7 @@
 // Security: size and name limits, and malformed query parameters, answer as kube-apiserver 1.32.13 answered them.
 import { expect } from 'chai';
 import { openStream, rawRequest, useApiServer, type RawResponse } from '../../helpers/api-server.js';
+import { installCrdOn } from '../../helpers/install-crd.js';
 import { widgetCrd } from '../../helpers/widget-crd.js';
 
 type Json = Record<string, unknown>;
@@ -21,8 +22,7 @@ describe('security: limits', function () {
   const status = (res: RawResponse): [number, string] => [res.status, String(res.json<Json>()['message'])];
 
   before(async () => {
-    expect((await send('POST', '/apis/apiextensions.k8s.io/v1/customresourcedefinitions', widgetCrd())).status).to.equal(201);
-    for (let i = 0; i < 100 && (await rawRequest(env.server, WIDGETS)).status !== 200; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    await installCrdOn(env.server, widgetCrd());
     await send('POST', CM, { metadata: { name: 'base' } });
   });
 

@@ -4,6 +4,7 @@ import { expect } from 'chai';
 import { randomBytes } from 'node:crypto';
 import { request as httpsRequest } from 'node:https';
 import { rawRequest, useApiServer, type RawResponse } from '../../helpers/api-server.js';
+import { installCrdOn } from '../../helpers/install-crd.js';
 import { widgetCrd } from '../../helpers/widget-crd.js';
 
 type Json = Record<string, unknown>;
@@ -44,11 +45,10 @@ describe('security: path traversal', function () {
     await create(`${NS}/secrets`, { metadata: { name: 'top-secret' }, stringData: { password: 'hunter2' } });
     await create(`${NS}/pods`, { metadata: { name: 'p' }, spec: { containers: [{ name: 'c', image: 'nginx' }] } });
     await create(`${NS}/serviceaccounts`, { metadata: { name: 'sa' } });
-    await create('/apis/apiextensions.k8s.io/v1/customresourcedefinitions', widgetCrd());
+    await installCrdOn(env.server, widgetCrd());
     // dev may read and delete configmaps in scratch, and nothing else.
     await create("/apis/rbac.authorization.k8s.io/v1/namespaces/scratch/roles", { metadata: { name: 'cm' }, rules: [{ apiGroups: [''], resources: ['configmaps'], verbs: ['get', 'list', 'delete'] }] });
     await create("/apis/rbac.authorization.k8s.io/v1/namespaces/scratch/rolebindings", { metadata: { name: 'dev-cm' }, roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'cm' }, subjects: [{ kind: 'User', name: 'dev' }] });
-    for (let i = 0; i < 100 && (await rawRequest(env.server, '/apis/example.com/v1/namespaces/scratch/widgets')).status !== 200; i++) await new Promise((resolve) => setTimeout(resolve, 20));
   });
 
   it('should refuse DELETE of configmaps/%2e%2e instead of deleting the namespace', async () => {

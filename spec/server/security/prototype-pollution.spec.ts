@@ -3,6 +3,7 @@
 // where the type allows free keys, dropped as unknown fields where it does not, and never followed.
 import { expect } from 'chai';
 import { rawRequest, useApiServer, type RawResponse } from '../../helpers/api-server.js';
+import { installCrdOn } from '../../helpers/install-crd.js';
 import { widgetCrd } from '../../helpers/widget-crd.js';
 
 const DANGEROUS = ['__proto__', 'constructor', 'prototype'] as const;
@@ -75,13 +76,7 @@ describe('security: prototype pollution', function () {
 
   before(async () => {
     baseline = prototypeSnapshot();
-    const crd = await rawRequest(env.server, '/apis/apiextensions.k8s.io/v1/customresourcedefinitions', { method: 'POST', body: widgetCrd() });
-    expect(crd.status).to.equal(201);
-    for (let i = 0; i < 50; i++) {
-      const probe = await rawRequest(env.server, '/apis/example.com/v1/namespaces/default/widgets');
-      if (probe.status === 200) return;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    await installCrdOn(env.server, widgetCrd());
   });
 
   afterEach(() => {
@@ -206,11 +201,7 @@ describe('security: prototype pollution', function () {
     const schema = (versions[0]!['schema'] as { openAPIV3Schema: Json }).openAPIV3Schema;
     (schema['properties'] as Json)['spec'] = JSON.parse('{"type":"object","properties":{"__proto__":{"type":"object","default":{"pwn":"1"},"properties":{"pwn":{"type":"string","default":"1"}}},"constructor":{"type":"string","default":"c"}}}');
     await send('POST', '/apis/apiextensions.k8s.io/v1/customresourcedefinitions', crd);
-    for (let i = 0; i < 50; i++) {
-      const probe = await rawRequest(env.server, '/apis/evil.example.com/v1/namespaces/default/evils');
-      if (probe.status === 200) break;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    await installCrdOn(env.server, crd);
     await send('POST', '/apis/evil.example.com/v1/namespaces/default/evils', { apiVersion: 'evil.example.com/v1', kind: 'Evil', metadata: { name: 'e' }, spec: {} });
     await send('GET', '/apis/evil.example.com/v1/namespaces/default/evils', undefined);
     await rawRequest(env.server, '/apis/evil.example.com/v1/namespaces/default/evils', { headers: { accept: 'application/json;as=Table;v=v1;g=meta.k8s.io' } });
